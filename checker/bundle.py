@@ -1,0 +1,206 @@
+"""An evidence bundle: manifest.json plus the evidence files it lists.
+
+Loading never trusts a file's data unless its bytes match the manifest's sha256 and it
+passes its kind's JSON Schema. Each listed file ends in one state:
+  ok       -> its data reaches the policies
+  missing  -> absent from the store; clauses reading its kind are `missing`
+  invalid  -> digest mismatch, not JSON, or schema failure; clauses are `invalid`
+A manifest that is unreadable or malformed, a path leaving the bundle, or an unknown kind
+refuses the whole bundle (BundleError, exit 2).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from checker import paths, schemas
+from checker.errors import BundleError, StoreError
+from checker.store.interface import ObjectInfo, Store, StoreNotFound
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class EvidenceFile:
+    path: str
+    kind: str
+    sha256: str
+    state: str = "ok"  # ok | missing | invalid
+    reason: str = ""
+    data: Any = None
+    info: ObjectInfo | None = None
+
+
+@dataclass
+class Bundle:
+    store: Store
+    manifest: dict[str, Any]
+    manifest_sha256: str
+    files: list[EvidenceFile] = field(default_factory=list)
+
+    @property
+    def bundle_id(self) -> str:
+        return str(self.manifest["bundle_id"])
+
+    @property
+    def contract_id(self) -> str:
+        return str(self.manifest["contract_id"])
+
+    def files_of(self, kind: str) -> list[EvidenceFile]:
+        return [f for f in self.files if f.kind == kind]
+
+    def kind_state(self, kind: str) -> tuple[str, str]:
+        """State of a kind as a whole: missing if no file lists it or any file is missing;
+        invalid if any file is invalid; ok otherwise."""
+        files = self.files_of(kind)
+        if not files:
+            return "missing", f"no evidence file of kind '{kind}' in the manifest"
+        for state in ("invalid", "missing"):
+            bad = [f for f in files if f.state == state]
+            if bad:
+                return state, "; ".join(f"{f.path}: {f.reason}" for f in bad)
+        return "ok", ""
+
+    def policy_input(self) -> dict[str, Any]:
+        """The single input document handed to the Rego engine."""
+        evidence: dict[str, list[dict[str, Any]]] = {}
+        for f in self.files:
+            if f.state == "ok" and f.kind != schemas.RAW_KIND:
+                evidence.setdefault(f.kind, []).append({"path": f.path, "data": f.data})
+        return {
+            "bundle": {
+                "bundle_id": self.bundle_id,
+                "contract_id": self.contract_id,
+                "period": self.manifest["period"],
+                "producer": self.manifest["producer"],
+            },
+            "evidence": evidence,
+        }
+
+
+def check_key(key: str) -> str:
+    """Refuse a manifest path that would leave the bundle."""
+    pure = PurePosixPath(key)
+    if (
+        not key
+        or key.startswith(("/", "\\"))
+        or pure.is_absolute()
+        or ".." in pure.parts
+        or "\\" in key
+        or (len(key) > 1 and key[1] == ":")
+    ):
+        raise BundleError(
+            f"manifest lists {key!r}: evidence paths must be relative and stay inside the bundle"
+        )
+    if key == MANIFEST:
+        raise BundleError("manifest lists manifest.json itself as evidence")
+    return pure.as_posix()
+
+
+def parse_manifest(raw: bytes, where: str) -> dict[str, Any]:
+    try:
+        manifest = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BundleError(f"{where}/{MANIFEST} is not valid JSON ({exc})") from None
+    error = schemas.first_error(schemas.validator_for(paths.MANIFEST_SCHEMA), manifest)
+    if error:
+        raise BundleError(f"{where}/{MANIFEST} does not match its schema {error}")
+    known = set(schemas.known_kinds()) | {schemas.RAW_KIND}
+    seen: set[str] = set()
+    for entry in manifest["files"]:
+        entry["path"] = check_key(entry["path"])
+        if entry["kind"] not in known:
+            raise BundleError(
+                f"{where}/{MANIFEST} lists {entry['path']!r} with unknown kind {entry['kind']!r}",
+                hint="known kinds: " + ", ".join(sorted(known)),
+            )
+        if entry["path"] in seen:
+            raise BundleError(f"{where}/{MANIFEST} lists {entry['path']!r} twice")
+        seen.add(entry["path"])
+    return manifest
+
+
+def load_bundle(store: Store, *, only_manifest: bool = False) -> Bundle:
+    try:
+        raw = store.read(MANIFEST)
+    except StoreNotFound:
+        raise BundleError(
+            f"{store.location}: no {MANIFEST} found",
+            hint="a bundle is a folder with manifest.json at its root; see `cloudpact generate`",
+        ) from None
+    manifest = parse_manifest(raw, store.location)
+    bundle = Bundle(store, manifest, hashlib.sha256(raw).hexdigest())
+    for entry in manifest["files"]:
+        f = EvidenceFile(entry["path"], entry["kind"], entry["sha256"])
+        bundle.files.append(f)
+        if not only_manifest:
+            _load_file(store, f)
+    return bundle
+
+
+def _load_file(store: Store, f: EvidenceFile) -> None:
+    try:
+        raw, f.info = store.read_info(f.path)
+    except StoreNotFound:
+        f.state, f.reason = "missing", "listed in the manifest but absent"
+        return
+    except StoreError as exc:
+        f.state, f.reason = "missing", f"unreadable: {exc}"
+        return
+    if f.info.sha256 != f.sha256:
+        f.state, f.reason = "invalid", (
+            f"sha256 {f.info.sha256[:12]}... does not match the manifest's {f.sha256[:12]}..."
+        )
+        return
+    if f.kind == schemas.RAW_KIND:
+        return
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        f.state, f.reason = "invalid", f"not JSON ({exc})"
+        return
+    error = schemas.first_error(schemas.kind_validator(f.kind), data)
+    if error:
+        f.state, f.reason = "invalid", f"fails schema {f.kind}.schema.json {error}"
+        return
+    f.data = data
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def dump_json(data: Any) -> bytes:
+    """The one serialisation of evidence and manifests: stable key order, UTF-8."""
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
+def build_manifest(
+    *,
+    bundle_id: str,
+    contract_id: str,
+    period: dict[str, str],
+    producer: dict[str, str],
+    files: Iterable[tuple[str, str, bytes]],
+    created_at: str | None = None,
+) -> dict[str, Any]:
+    """A manifest for (path, kind, bytes) triples, digests computed here."""
+    manifest: dict[str, Any] = {
+        "manifest_version": 1,
+        "bundle_id": bundle_id,
+        "contract_id": contract_id,
+        "period": period,
+        "producer": producer,
+        "files": [
+            {"path": check_key(p), "kind": k, "sha256": sha256_bytes(b)}
+            for p, k, b in sorted(files, key=lambda t: t[0])
+        ],
+    }
+    if created_at:
+        manifest["created_at"] = created_at
+    return manifest

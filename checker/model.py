@@ -1,0 +1,112 @@
+"""The canonical result model. Every report format renders from these objects only,
+so a status or a citation can never differ between two formats of the same run."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+from typing import Any
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    MISSING = "missing"
+    INVALID = "invalid"
+    MANUAL = "manual"
+    WAIVED = "waived"
+    NOT_APPLICABLE = "not_applicable"
+    ERROR = "error"
+
+    @property
+    def blocking(self) -> bool:
+        """A status that makes `check` exit 1."""
+        return self in BLOCKING
+
+
+BLOCKING = frozenset({Status.FAIL, Status.MISSING, Status.INVALID, Status.ERROR})
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    CLAUSE_FAILED = 1  # a clause is fail, missing, invalid or error
+    CANNOT_RUN = 2  # bad arguments, unreadable bundle, broken policy
+
+
+@dataclass(frozen=True)
+class Title:
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One row of the clause catalogue (policies/catalogue.yaml)."""
+
+    id: str
+    title: Title
+    citation: str  # where the sentence is in the contract, e.g. "第二条 2(1) 第7项"
+    text: str  # the obligation in the contract's words (zh), used as rule help
+    evidence_kinds: tuple[str, ...]
+    automated: bool
+    severity: str  # high | medium | low
+    article: str  # e.g. "第二条", for grouping
+    policy: str | None = None  # the Rego package that decides it, when automated
+    optional_kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Violation:
+    message: str
+    evidence: str  # bundle path + "#" + JSON pointer, e.g. "vuln_scan.json#/scans/3"
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    """One evidence file a clause read, and what state it was in."""
+
+    path: str
+    kind: str
+    state: str  # ok | missing | invalid
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ClauseResult:
+    clause: Clause
+    status: Status
+    violations: tuple[Violation, ...] = ()
+    expected: Any = None  # quantity clauses: contracted amount
+    actual: Any = None  # quantity clauses: delivered amount
+    unit: str | None = None
+    evidence: tuple[EvidenceRef, ...] = ()
+    reason: str = ""  # why missing / invalid / manual / not_applicable / error
+    measures: Mapping[str, Any] = field(default_factory=dict)  # extra figures a policy reports
+
+
+@dataclass(frozen=True)
+class Report:
+    contract_id: str
+    period: Mapping[str, str]
+    producer: str
+    bundle: str  # where the bundle was read from (never with credentials)
+    manifest_sha256: str
+    engine: str
+    results: tuple[ClauseResult, ...]
+    generated_at: str
+    inputs: Mapping[str, str] = field(default_factory=dict)  # sha256 of policies, params...
+    extra: Mapping[str, Any] = field(default_factory=dict)  # sections added by later stages
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = Counter(r.status for r in self.results)
+        return {s.value: counts.get(s, 0) for s in Status}
+
+    @property
+    def exit_code(self) -> ExitCode:
+        if any(r.status.blocking for r in self.results):
+            return ExitCode.CLAUSE_FAILED
+        return ExitCode.OK
