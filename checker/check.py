@@ -13,6 +13,7 @@ from checker.bundle import Bundle, load_bundle
 from checker.catalogue import load_catalogue, load_params
 from checker.engine import Engine, EngineName, PackageOutcome
 from checker.errors import BundleError, ConfigError
+from checker.liability import LIABILITY_PACKAGE, LiabilityLedger, ledger_from_outcome
 from checker.model import Clause, ClauseResult, EvidenceRef, Report, Status, Violation
 from checker.store.interface import Store
 
@@ -108,6 +109,18 @@ def evaluate_bundle(
     catalogue: Sequence[Clause] | None = None,
     params: Mapping[str, Any] | None = None,
 ) -> list[ClauseResult]:
+    return evaluate(bundle, engine=engine, catalogue=catalogue, params=params)[0]
+
+
+def evaluate(
+    bundle: Bundle,
+    *,
+    engine: Engine | None = None,
+    catalogue: Sequence[Clause] | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> tuple[list[ClauseResult], LiabilityLedger]:
+    """One engine pass: every clause package whose evidence is there, plus the liability
+    package (contract.liability), whose rows checker/liability.py prices."""
     catalogue = catalogue or load_catalogue()
     params = params or load_params()
     if bundle.contract_id != params["contract_id"]:
@@ -118,6 +131,7 @@ def evaluate_bundle(
     packages = policy_map(catalogue)
     states = {c.id: evidence_state(bundle, c) for c in catalogue}
     to_run = [packages[c.id] for c in catalogue if c.id in packages and states[c.id][0] == "ok"]
+    to_run.append(LIABILITY_PACKAGE)
     outcomes: dict[str, PackageOutcome] = {}
     if to_run:
         engine = engine or EngineName.EMBEDDED.to_engine()
@@ -135,12 +149,12 @@ def evaluate_bundle(
             results.append(ClauseResult(clause, Status.INVALID, evidence=refs, reason=reason))
         else:
             results.append(result_from_outcome(clause, outcomes[packages[clause.id]], refs))
-    return results
+    return results, ledger_from_outcome(outcomes[LIABILITY_PACKAGE], params)
 
 
 def run_check(store: Store, *, engine: Engine | None = None) -> Report:
     bundle = load_bundle(store)
-    results = evaluate_bundle(bundle, engine=engine)
+    results, ledger = evaluate(bundle, engine=engine)
     used = engine.name if engine else EngineName.EMBEDDED.to_engine().name
     provenance = {
         f.path: {"sha256": f.info.sha256, **({"version_id": f.info.version_id} if f.info.version_id else {})}
@@ -156,5 +170,5 @@ def run_check(store: Store, *, engine: Engine | None = None) -> Report:
         results=tuple(results),
         generated_at=now_iso(),
         inputs=input_digests(),
-        extra={"bundle_id": bundle.bundle_id, "objects_read": provenance},
+        extra={"bundle_id": bundle.bundle_id, "objects_read": provenance, "liability": ledger},
     )

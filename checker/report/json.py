@@ -58,7 +58,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "results": [result_dict(r) for r in report.results],
     }
     for key, value in report.extra.items():
-        doc.setdefault(key, value)
+        to_dict = getattr(value, "to_dict", None)  # typed sections (LiabilityLedger) render themselves
+        doc.setdefault(key, to_dict() if callable(to_dict) else value)
     return doc
 
 

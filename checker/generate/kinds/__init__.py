@@ -15,9 +15,12 @@ from __future__ import annotations
 from types import ModuleType
 
 from checker.generate.kinds import (
+    data_reliability,
     database_inventory,
     host_inventory,
+    incidents,
     middleware_inventory,
+    outages,
     vuln_scan,
 )
 
@@ -27,6 +30,9 @@ MODULES: list[ModuleType] = sorted(
         vuln_scan,
         middleware_inventory,
         database_inventory,
+        outages,
+        data_reliability,
+        incidents,
     ],
     key=lambda m: (m.ORDER, m.KIND),
 )

@@ -1,0 +1,466 @@
+# METADATA
+# title: Liability ledger rows (第十二条, 第十五条 11, Annexes 1-3)
+# description: >-
+#   Which liability rows the evidence matches, never an amount: checker/liability.py does
+#   the exact decimal arithmetic (fee / months x coefficient, 0.1% of the price per day),
+#   merges rows of one event and picks its heaviest row (12.3). Coefficients, thresholds
+#   and bands come from data.params.liability. Answers through the engine's usual rules:
+#   `deny` (evidence the ledger cannot price) and `measure` (rows, incident levels,
+#   termination rights).
+package contract.liability
+
+import data.contract.lib
+import data.contract.sla.availability
+import data.contract.sla.data_reliability
+
+_p := data.params.liability
+
+_a1 := _p.annex1
+
+_day_ns := ((24 * 60) * 60) * 1000000000
+
+_min_ns := 60 * 1000000000
+
+_fault_causes := {"cloud_service", "security_service"}
+
+_as_of(kind) := min([lib.ns(f.data.as_of) | some f in lib.files(kind)])
+
+# ---- incidents and Annex 1 ------------------------------------------------------
+incidents[x.incident_id] := {"x": x, "at": lib.pointer(f.path, ["incidents", i])} if {
+	some f in lib.files("incidents")
+	some i, x in f.data.incidents
+}
+
+_ns_per_ms := 1000 * 1000
+
+_end(x) := lib.ns(x.ended_at) if {
+	x.ended_at != null
+} else := _as_of("incidents")
+
+_minutes(x) := (_end(x) - lib.ns(x.occurred_at)) / _min_ns
+
+_share_percent(x) := (count(x.system_ids) * 100) / count(data.params.systems)
+
+_loss(x) := to_number(object.get(x, "economic_loss_cny", "0.00"))
+
+_people(x) := object.get(x, "people_affected", 0)
+
+_grave(x) if {
+	x.provider_responsible
+	not x.force_majeure
+}
+
+_scale_a(x) if _share_percent(x) > _a1.a_share_over_percent
+
+_scale_a(x) if _people(x) >= _a1.a_people_at_least
+
+_scale_a(x) if _loss(x) >= to_number(_a1.a_loss_at_least_cny)
+
+_scale_b(x) if _share_percent(x) > _a1.b_share_over_percent
+
+_scale_b(x) if _people(x) >= _a1.b_people_at_least
+
+_scale_b(x) if _loss(x) >= to_number(_a1.b_loss_at_least_cny)
+
+_publicised(x, levels) if object.get(x, "publicity", "none") in levels
+
+_tampering_unhandled(x) if {
+	x.category == "tampering"
+	_grave(x)
+	object.get(x, "handled_per_plan", true) == false
+	_minutes(x) >= _a1.tampering_at_least_minutes
+}
+
+_data_lost(x, systems_over) if {
+	x.category == "data_loss"
+	_grave(x)
+	d := x.data_loss
+	d.core_data
+	not d.recoverable
+	d.months_lost > _a1.data_loss_over_months
+	d.systems_lost > systems_over
+}
+
+_intrusion_unhandled(x) if {
+	x.category == "intrusion"
+	_grave(x)
+	n := x.intrusion
+	n.outcome in {"tampering", "leak"}
+	limit := lib.ns(n.notified_at) + (((_a1.intrusion_handling_hours * 60) * 60) * 1000000000)
+	_late_or_never(n.handled_at, limit)
+}
+
+_late_or_never(at, limit) if at == null
+
+_late_or_never(at, limit) if {
+	at != null
+	lib.ns(at) > limit
+}
+
+# Annex 1 rows per incident (A1.1-A1.4 A level, A1.5-A1.8 B level)
+annex1_rows[id] contains "A1.1" if {
+	some id, e in incidents
+	e.x.category == "service_interruption"
+	_grave(e.x)
+	_minutes(e.x) > _a1.interruption_over_minutes
+	_scale_a(e.x)
+}
+
+annex1_rows[id] contains "A1.2" if {
+	some id, e in incidents
+	_tampering_unhandled(e.x)
+	object.get(e.x, "during_major_event", false)
+	_publicised(e.x, {"national"})
+}
+
+annex1_rows[id] contains "A1.3" if {
+	some id, e in incidents
+	_data_lost(e.x, _a1.data_loss_a_over_systems)
+}
+
+annex1_rows[id] contains "A1.4" if {
+	some id, e in incidents
+	_intrusion_unhandled(e.x)
+	object.get(e.x, "during_major_event", false)
+}
+
+annex1_rows[id] contains "A1.5" if {
+	some id, e in incidents
+	e.x.category == "service_interruption"
+	_grave(e.x)
+	_minutes(e.x) > _a1.interruption_over_minutes
+	_scale_b(e.x)
+}
+
+annex1_rows[id] contains "A1.6" if {
+	some id, e in incidents
+	_tampering_unhandled(e.x)
+	_publicised(e.x, {"municipal", "national"})
+}
+
+annex1_rows[id] contains "A1.7" if {
+	some id, e in incidents
+	_data_lost(e.x, 0)
+}
+
+annex1_rows[id] contains "A1.8" if {
+	some id, e in incidents
+	_intrusion_unhandled(e.x)
+}
+
+_a_rows := {"A1.1", "A1.2", "A1.3", "A1.4"}
+
+level(id) := "A" if {
+	some r in annex1_rows[id]
+	r in _a_rows
+} else := "B" if {
+	count(annex1_rows[id]) > 0
+}
+
+levels contains out if {
+	some id, matched in annex1_rows
+	e := incidents[id]
+	out := {"incident_id": id, "level": level(id), "rows": sort([r | some r in matched]), "occurred_at": e.x.occurred_at, "evidence": e.at}
+}
+
+# ---- termination rights (12.1, 12.2, 15.11) -----------------------------------------
+termination contains {"row": "12.1", "incident_ids": [l.incident_id], "reason": "A-level event (Annex 1)"} if {
+	some l in levels
+	l.level == "A"
+}
+
+_b_times := sort([[lib.ns(l.occurred_at), l.incident_id] | some l in levels; l.level == "B"])
+
+termination contains {"row": "12.2", "incident_ids": ids, "reason": sprintf("%d B-level events within one year (Annex 1)", [n])} if {
+	n := _p.b_events_to_terminate
+	some i, first in _b_times
+	i + n <= count(_b_times)
+	last := _b_times[(i + n) - 1]
+	last[0] < time.add_date(first[0], 1, 0, 0)
+	ids := [t[1] | some j in numbers.range(i, (i + n) - 1); t := _b_times[j]]
+}
+
+termination contains {"row": "15.11", "incident_ids": [id], "reason": "confidentiality breach (第十五条 11)"} if {
+	some id, e in incidents
+	e.x.category == "confidentiality_breach"
+}
+
+# ---- rows that cost money -----------------------------------------------------------
+# Each row: event (what 12.3 fines once), links (incident ids the event belongs to),
+# row id, basis (system_fee | price_per_day | price_share), the figures the basis needs.
+_fee_row(event, links, row, systems, why, at) := {
+	"event": event, "links": links, "row": row, "basis": "system_fee", "system_ids": systems,
+	"coefficient_percent": _p.rows[row].coefficient_percent, "why": why, "evidence": at,
+}
+
+_major(links) if {
+	some id in links
+	incidents[id].x.major_impact
+}
+
+_pick(links, major_row, minor_row) := major_row if {
+	_major(links)
+} else := minor_row
+
+_incident_major(x) if x.major_impact
+
+rows contains r if {
+	some id, e in incidents
+	e.x.category == "backup_dependency"
+	not level(id)
+	r := _fee_row(id, [id], "A2.2", e.x.system_ids, "another provider's outage, no mutual backup", e.at)
+}
+
+_security_rows := {"tampering": "A2.3", "data_loss": "A2.4", "intrusion": "A2.5"}
+
+rows contains r if {
+	some id, e in incidents
+	row := _security_rows[e.x.category]
+	object.get(e.x, "security_service_failure", false)
+	_incident_major(e.x)
+	r := _fee_row(id, [id], row, e.x.system_ids, sprintf("security service failure led to %s with major impact", [e.x.category]), e.at)
+}
+
+rows contains r if {
+	some id, e in incidents
+	e.x.category == "assessment_failed"
+	r := _fee_row(id, [id], "A3.3", e.x.system_ids, "monthly assessment failed three times in a row", e.at)
+}
+
+_rect_late_ns(x) := d if {
+	rect := x.rectification
+	rect.done_at != null
+	d := lib.ns(rect.done_at) - lib.ns(rect.due_at)
+	d > 0
+} else := d if {
+	rect := x.rectification
+	rect.done_at == null
+	d := _as_of("incidents") - lib.ns(rect.due_at)
+	d > 0
+}
+
+_days(ns) := ceil(ns / _day_ns)
+
+rows contains r if {
+	some id, e in incidents
+	_rect_late_ns(e.x)
+	row := _pick([id], "A2.6", "A3.7")
+	r := _fee_row(id, [id], row, e.x.system_ids, "rectification notice not handled in time", sprintf("%s/rectification", [e.at]))
+}
+
+rows contains r if {
+	some id, e in incidents
+	late := _rect_late_ns(e.x)
+	r := {
+		"event": id, "links": [id], "row": "12.5", "basis": "price_per_day", "days": _days(late),
+		"percent_per_day": _p.late_per_day_percent, "why": "fix later than the rectification deadline",
+		"evidence": sprintf("%s/rectification", [e.at]),
+	}
+}
+
+rows contains r if {
+	some id, e in incidents
+	e.x.category == "confidentiality_breach"
+	r := {"event": id, "links": [id], "row": "15.11", "basis": "price_share", "percent": _p.confidentiality_percent, "why": "confidentiality breach", "evidence": e.at}
+}
+
+# ---- downtime of a system (3.4.a evidence): A2.1 / A3.1, A3.2, A3.5, A3.6 ----------
+_outages_of(sid) := [x |
+	some x in availability.outages
+	sid in x.o.system_ids
+	not availability.approved(x.o)
+]
+
+_links(records, field) := sort({id |
+	some x in records
+	id := object.get(x, field, null)
+	id != null
+})
+
+_fault_minutes(x) := (min({availability._end(x.o), availability._period_end}) - max({lib.ns(x.o.started_at) / _ns_per_ms, availability._period_start})) / 60000
+
+_faults(sid) := [x |
+	some x in _outages_of(sid)
+	x.o.cause in _fault_causes
+	_fault_minutes(x) > 0
+]
+
+_down_at(sid) := sprintf("%s#/outages", [lib.files("outages")[0].path])
+
+rows contains r if {
+	some sid in availability.below
+	links := _links([x.o | some x in _outages_of(sid)], "incident_id")
+	row := _pick(links, "A2.1", "A3.1")
+	r := _fee_row(sprintf("downtime:%s", [sid]), links, row, [sid], "availability below target", _down_at(sid))
+}
+
+rows contains r if {
+	some sid in availability.below
+	sum([object.get(x.o, "user_complaints", 0) | some x in _outages_of(sid)]) >= _p.outage.complaints_at_least
+	links := _links([x.o | some x in _outages_of(sid)], "incident_id")
+	r := _fee_row(sprintf("downtime:%s", [sid]), links, "A3.2", [sid], "availability below target and repeated user complaints", _down_at(sid))
+}
+
+rows contains r if {
+	some sid in availability.system_ids
+	some x in _faults(sid)
+	_fault_minutes(x) > _p.outage.single_over_minutes
+	links := _links([y.o | some y in _outages_of(sid)], "incident_id")
+	r := _fee_row(sprintf("downtime:%s", [sid]), links, "A3.5", [sid], sprintf("outage %s of %v min", [x.o.outage_id, _fault_minutes(x)]), x.at)
+}
+
+_repeated(sid) if count(_faults(sid)) >= _p.outage.repeated_at_least
+
+_repeated(sid) if sum([_fault_minutes(x) | some x in _faults(sid)]) > _p.outage.total_over_minutes
+
+rows contains r if {
+	some sid in availability.system_ids
+	_repeated(sid)
+	links := _links([y.o | some y in _outages_of(sid)], "incident_id")
+	why := sprintf("%d outages, %v min in total", [count(_faults(sid)), sum([_fault_minutes(x) | some x in _faults(sid)])])
+	r := _fee_row(sprintf("downtime:%s", [sid]), links, "A3.6", [sid], why, _down_at(sid))
+}
+
+# ---- data loss beyond recovery (3.4.b evidence): A2.1 / A3.1 --------------------------
+rows contains r if {
+	some sid in data_reliability.unrecovered
+	some f in lib.files("data_reliability")
+	losses := [x | some x in f.data.loss_events; x.system_id == sid; not x.recovered]
+	count(losses) > 0
+	links := _links(losses, "incident_id")
+	row := _pick(links, "A2.1", "A3.1")
+	r := _fee_row(sprintf("data:%s", [sid]), links, row, [sid], "data lost beyond recovery", lib.pointer(f.path, ["loss_events"]))
+}
+
+# ---- tickets: mean response / recovery per system and month, on-site delays --------
+_tickets contains {"t": t, "at": lib.pointer(f.path, ["tickets", i]), "as_of": lib.ns(f.data.as_of)} if {
+	some f in lib.files("tickets")
+	some i, t in f.data.tickets
+	lib.in_period(t.reported_at)
+}
+
+_ticket_links(tid) := sort({id | some id, e in incidents; tid in object.get(e.x, "ticket_ids", [])})
+
+_at_or(ts, fallback) := lib.ns(ts) if ts != null else := fallback
+
+_elapsed(x, field) := (_at_or(object.get(x.t, field, null), x.as_of) - lib.ns(x.t.reported_at)) / _min_ns
+
+# band(name, v): the band v falls in; above the last band, the last band
+band(name, v) := b if {
+	bands := _p.bands[name]
+	some i, b in bands
+	v > b.over
+	_within(b, v, i, count(bands))
+}
+
+_within(b, v, _, _) if v <= b.up_to
+
+_within(_, _, i, n) if i == n - 1
+
+_means := {"response": "responded_at", "recovery": "resolved_at"}
+
+rows contains r if {
+	some name, field in _means
+	some sid in availability.system_ids
+	some m in lib.service_months
+	group := [x | some x in _tickets; x.t.system_id == sid; lib.ns(x.t.reported_at) >= m.start; lib.ns(x.t.reported_at) < m.end]
+	count(group) > 0
+	mean := sum([_elapsed(x, field) | some x in group]) / count(group)
+	b := band(name, mean)
+	links := sort({id | some x in group; some id in _ticket_links(x.t.ticket_id)})
+	row := _pick(links, b.major, b.minor)
+	why := sprintf("mean %s %v min over %d tickets in %s", [name, round(mean * 100) / 100, count(group), m.label])
+	r := _fee_row(sprintf("%s:%s:%s", [name, sid, m.label]), links, row, [sid], why, group[0].at)
+}
+
+rows contains r if {
+	some x in _tickets
+	x.t.onsite_required
+	from := _at_or(object.get(x.t, "onsite_requested_at", null), lib.ns(x.t.reported_at))
+	wait := (_at_or(object.get(x.t, "onsite_arrived_at", null), x.as_of) - from) / _min_ns
+	b := band("unattended", wait)
+	links := _ticket_links(x.t.ticket_id)
+	row := _pick(links, b.major, b.minor)
+	r := _fee_row(sprintf("unattended:%s", [x.t.ticket_id]), links, row, [x.t.system_id], sprintf("on site %v min after it was needed", [wait]), x.at)
+}
+
+# ---- scale-out not done after a written notice (Annex 3 row 4) -----------------------
+rows contains r if {
+	some f in lib.files("scale_out")
+	some i, q in f.data.requests
+	notice := object.get(q, "written_notice_at", null)
+	notice != null
+	due := time.add_date(lib.ns(q.requested_at), 0, 0, data.params.sla.scale_out_days)
+	notice_due := time.add_date(lib.ns(notice), 0, 0, _p.scale_out_notice_days)
+	done := _at_or(q.completed_at, lib.ns(f.data.as_of))
+	done > due
+	done > notice_due
+	r := _fee_row(sprintf("scale_out:%s", [q.request_id]), [], "A3.4", [q.system_id], "scale-out not done after the written notice", lib.pointer(f.path, ["requests", i]))
+}
+
+# ---- late monthly reports (12.5) --------------------------------------------------------
+_offset := substring(data.params.period.start, count(data.params.period.start) - 6, 6)
+
+_next(label) := sprintf("%04d-%02d", [d[0], d[1]]) if {
+	first := lib.ns(sprintf("%s-01T00:00:00%s", [label, _offset]))
+	d := time.date([time.add_date(first, 0, 1, 0), data.params.timezone])
+}
+
+_report_deadline(label) := lib.ns(sprintf("%s-%02dT00:00:00%s", [_next(label), data.params.deliverables.monthly_report_due_day, _offset])) + _day_ns
+
+rows contains r if {
+	some f in lib.files("deliverables")
+	as_of := lib.ns(f.data.as_of)
+	some m in lib.service_months
+	deadline := _report_deadline(m.label)
+	deadline < as_of
+	delivered := [lib.ns(d.delivered_at) | some d in f.data.monthly_reports; d.month == m.label]
+	done := min(array.concat(delivered, [as_of]))
+	done > deadline
+	r := {
+		"event": sprintf("late:6.3.2:%s", [m.label]), "links": [], "row": "12.5", "basis": "price_per_day",
+		"days": _days(done - deadline), "percent_per_day": _p.late_per_day_percent,
+		"why": sprintf("monthly report for %s late", [m.label]), "evidence": lib.pointer(f.path, ["monthly_reports"]),
+	}
+}
+
+# ---- Party A's late payments (12.6): payments records with paid_at and due_by -------
+party_a_rows contains r if {
+	some f in lib.files("payments")
+	some i, pay in f.data.payments
+	due_by := object.get(pay, "due_by", null)
+	due_by != null
+	pay.paid_at != null
+	late := lib.ns(pay.paid_at) - (lib.ns(sprintf("%sT00:00:00%s", [due_by, _offset])) + _day_ns)
+	late > 0
+	r := {
+		"event": sprintf("late_payment:%s", [object.get(pay, "instalment_id", sprintf("%d", [i]))]), "links": [], "row": "12.6",
+		"basis": "price_share", "percent": _p.party_a_late_percent, "per_day": _p.party_a_late_per_day, "days": _days(late),
+		"why": sprintf("paid %s, due by %s", [pay.paid_at, due_by]), "evidence": lib.pointer(f.path, ["payments", i]),
+	}
+}
+
+# ---- evidence the ledger cannot price --------------------------------------------------
+_known := {s.id | some s in data.params.systems}
+
+deny contains v if {
+	some r in rows
+	r.basis == "system_fee"
+	some sid in r.system_ids
+	not sid in _known
+	v := lib.violation(sprintf("%s: system %s has no fee in the contract parameters", [r.row, sid]), r.evidence)
+}
+
+deny contains v if {
+	some r in rows
+	r.basis == "system_fee"
+	count(r.system_ids) == 0
+	v := lib.violation(sprintf("%s: names no system, so no fee to fine", [r.row]), r.evidence)
+}
+
+measure := {
+	"rows": sort([r | some r in rows]),
+	"party_a_rows": sort([r | some r in party_a_rows]),
+	"levels": sort([l | some l in levels]),
+	"termination": sort([t | some t in termination]),
+}
