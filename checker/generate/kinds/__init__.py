@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checker.generate.kinds import host_inventory, vuln_scan
+from checker.generate.kinds import deliverables, host_inventory, scale_out, tickets, vuln_scan
 
-MODULES: list[ModuleType] = sorted([host_inventory, vuln_scan], key=lambda m: (m.ORDER, m.KIND))
+MODULES: list[ModuleType] = sorted(
+    [host_inventory, vuln_scan, tickets, scale_out, deliverables], key=lambda m: (m.ORDER, m.KIND))

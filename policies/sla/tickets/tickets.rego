@@ -89,8 +89,14 @@ worst(xs) := round1(max(xs)) if {
 	count(xs) > 0
 } else := null
 
-# month of a timestamp in the contract's zone, "2025-09"
-month(ts) := time.format([lib.ns(ts), data.params.timezone, "2006-01"])
+# service month of a timestamp, named like the monthly reports (6.3.2): the calendar
+# month in which that service month starts. The period starts on day d of a month, so an
+# instant belongs to the calendar month of its local date moved back d-1 days.
+_day_ns := ((24 * 60) * 60) * 1000000000
+
+_start_day := time.date([lib.period_start, data.params.timezone])[2]
+
+month(ts) := time.format([lib.ns(ts) - ((_start_day - 1) * _day_ns), data.params.timezone, "2006-01"])
 
 # monthly mean of [month, minutes] pairs: {"2025-09": 2.4, ...}
 monthly_mean(pairs) := {m: mean([x | some p in pairs; p[0] == m; x := p[1]]) | some m in {q[0] | some q in pairs}}
