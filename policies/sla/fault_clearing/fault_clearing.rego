@@ -29,7 +29,7 @@ _clock(t) := at if {
 	at := tk.stamp(t, "handling_started_at")
 } else := t.reported_at
 
-steps contains {"e": e, "s": s} if {
+steps[e.at] := {"e": e, "s": s} if {
 	some e in tk.tickets
 	limit := _limit(e.t.system_id)
 	s := object.union(tk.step(e, _clock(e.t), "resolved_at", limit), {"limit": limit})

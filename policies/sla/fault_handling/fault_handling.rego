@@ -16,7 +16,7 @@ clause := "3.8.b"
 
 limit := data.params.sla.handling_minutes
 
-steps contains {"e": e, "s": s} if {
+steps[e.at] := {"e": e, "s": s} if {
 	some e in tk.tickets
 	s := tk.step(e, e.t.reported_at, "handling_started_at", limit)
 }

@@ -16,7 +16,7 @@ clause := "3.8.a"
 
 limit := data.params.sla.response_minutes
 
-steps contains {"e": e, "s": s} if {
+steps[e.at] := {"e": e, "s": s} if {
 	some e in tk.tickets
 	s := tk.step(e, e.t.reported_at, "responded_at", limit)
 }

@@ -16,7 +16,7 @@ clause := "3.8.c"
 
 limit := data.params.sla.onsite_minutes
 
-_needed contains e if {
+_needed[e.at] := e if {
 	some e in tk.tickets
 	e.t.onsite_required == true
 }
@@ -25,7 +25,7 @@ _clock(t) := at if {
 	at := tk.stamp(t, "onsite_requested_at")
 } else := t.reported_at
 
-steps contains {"e": e, "s": s} if {
+steps[e.at] := {"e": e, "s": s} if {
 	some e in _needed
 	s := tk.step(e, _clock(e.t), "onsite_arrived_at", limit)
 }

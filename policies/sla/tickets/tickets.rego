@@ -11,10 +11,13 @@ package contract.sla.tickets
 import data.contract.lib
 
 # every ticket reported in the period, with where it is
-tickets contains {"t": t, "at": lib.pointer(f.path, ["tickets", i]), "as_of": f.data.as_of} if {
+# (an object keyed by the evidence pointer, not a set: a set of 10k ticket objects costs
+# the engine a deep comparison per insertion, string keys do not)
+tickets[at] := {"t": t, "at": at, "as_of": f.data.as_of} if {
 	some f in lib.files("tickets")
 	some i, t in f.data.tickets
 	lib.in_period(t.reported_at)
+	at := lib.pointer(f.path, ["tickets", i])
 }
 
 # tickets outside the period do not count; they are listed, never dropped silently
