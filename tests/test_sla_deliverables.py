@@ -21,10 +21,7 @@ from checker.store.local import LocalStore
 CLAUSES = ("3.4.d", "3.8.a", "3.8.b", "3.8.c", "3.10", "6.3.1", "6.3.2", "6.3.3", "6.3.4")
 AREAS = ("sla/", "deliverables/")
 
-_TESTS = [
-    p for p in policies.discover()
-    if p.is_test and p.file.path.startswith(AREAS)
-]
+_TESTS = [p for p in policies.discover() if p.is_test and p.file.path.startswith(AREAS)]
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +69,9 @@ def compliant(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ClauseResul
 
 
 @pytest.fixture(scope="module")
-def breached(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, ClauseResult], list[dict[str, str]]]:
+def breached(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[dict[str, ClauseResult], list[dict[str, str]]]:
     path = tmp_path_factory.mktemp("breaches")
     results = _judge(path, breaches=True)
     planted = json.loads((path / PLANTED).read_text(encoding="utf-8"))
@@ -86,7 +85,9 @@ def test_compliant_year_passes(compliant: dict[str, ClauseResult], clause: str) 
     assert result.expected == result.actual and result.expected > 0
 
 
-def test_every_clause_has_a_planted_breach(breached: tuple[dict[str, ClauseResult], list[dict[str, str]]]) -> None:
+def test_every_clause_has_a_planted_breach(
+    breached: tuple[dict[str, ClauseResult], list[dict[str, str]]],
+) -> None:
     _, planted = breached
     assert {b["clause"] for b in planted} == set(CLAUSES)
 
@@ -114,7 +115,10 @@ def test_ticket_measures_give_mean_times_for_liability(compliant: dict[str, Clau
     response, clearing = compliant["3.8.a"].measures, compliant["3.10"].measures
     assert 0 < response["mean_minutes"] <= response["worst_minutes"] <= 5
     assert len(response["monthly_mean_minutes"]) == 12  # one bucket per service month
-    assert 0 < clearing["mean_recovery_minutes"] and len(clearing["monthly_mean_recovery_minutes"]) == 12
+    assert (
+        clearing["mean_recovery_minutes"] > 0
+        and len(clearing["monthly_mean_recovery_minutes"]) == 12
+    )
     assert clearing["worst_minutes_important"] <= 10 < clearing["worst_minutes_other"] <= 30
 
 
@@ -126,15 +130,23 @@ def test_onsite_not_applicable_when_no_ticket_needed_it(tmp_path: Path) -> None:
         t["onsite_required"] = False
         t["onsite_arrived_at"] = None
     out = tmp_path / "z"
-    files = [(p, k, dump_json(doc) if p == "service/tickets.json" else store.read(p))
-             for p, k in ((f["path"], f["kind"]) for f in json.loads(store.read(MANIFEST))["files"])]
+    files = [
+        (p, k, dump_json(doc) if p == "service/tickets.json" else store.read(p))
+        for p, k in ((f["path"], f["kind"]) for f in json.loads(store.read(MANIFEST))["files"])
+    ]
     target = LocalStore(out)
     for p, _k, data in files:
         target.write_once(p, data)
     manifest = json.loads(store.read(MANIFEST))
-    manifest.update(build_manifest(
-        bundle_id=manifest["bundle_id"], contract_id=manifest["contract_id"], period=manifest["period"],
-        producer=manifest["producer"], files=files))
+    manifest.update(
+        build_manifest(
+            bundle_id=manifest["bundle_id"],
+            contract_id=manifest["contract_id"],
+            period=manifest["period"],
+            producer=manifest["producer"],
+            files=files,
+        )
+    )
     target.write_once(MANIFEST, dump_json(manifest))
     result = next(r for r in evaluate_bundle(load_bundle(target)) if r.clause.id == "3.8.c")
     assert result.status is Status.NOT_APPLICABLE

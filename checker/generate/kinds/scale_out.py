@@ -26,7 +26,9 @@ def _on_day(day: datetime, after_days: int, hour: int, minute: int) -> datetime:
     return datetime(d.year, d.month, d.day, hour, minute, tzinfo=ZONE)
 
 
-def _request(world: World, rng: Any, n: int, requested: datetime, days: int | None) -> dict[str, Any]:
+def _request(
+    world: World, rng: Any, n: int, requested: datetime, days: int | None
+) -> dict[str, Any]:
     system = rng.choice(world.systems)["id"]
     done = None if days is None else _on_day(requested, days, rng.randint(9, 19), rng.randrange(60))
     return {
@@ -50,20 +52,46 @@ def generate(world: World) -> dict[str, Any]:
     limit = int(world.params["sla"]["scale_out_days"])
     last = world.end - timedelta(days=limit + 3)
     requests = []
-    for n, requested in enumerate(sorted(world.at(rng, world.start, last) for _ in range(world.scaled(PER_YEAR))), 1):
+    for n, requested in enumerate(
+        sorted(world.at(rng, world.start, last) for _ in range(world.scaled(PER_YEAR))), 1
+    ):
         requests.append(_request(world, rng, n, requested, rng.randint(1, limit - 1)))
-    return {"kind": KIND, "as_of": iso(world.end + timedelta(days=EXPORT_AFTER_DAYS)), "requests": requests}
+    return {
+        "kind": KIND,
+        "as_of": iso(world.end + timedelta(days=EXPORT_AFTER_DAYS)),
+        "requests": requests,
+    }
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
     rng = world.rng_for(KIND + ":breaches")
     limit = int(world.params["sla"]["scale_out_days"])
-    late = _request(world, rng, 901, world.at(rng, world.start + timedelta(days=60), world.start + timedelta(days=120)), limit + 2)
-    never = _request(world, rng, 902, world.at(rng, world.start + timedelta(days=200), world.start + timedelta(days=260)), None)
-    late["written_notice_at"] = iso(_on_day(datetime.fromisoformat(late["requested_at"]), limit + 1, 10, 0))
+    late = _request(
+        world,
+        rng,
+        901,
+        world.at(rng, world.start + timedelta(days=60), world.start + timedelta(days=120)),
+        limit + 2,
+    )
+    never = _request(
+        world,
+        rng,
+        902,
+        world.at(rng, world.start + timedelta(days=200), world.start + timedelta(days=260)),
+        None,
+    )
+    late["written_notice_at"] = iso(
+        _on_day(datetime.fromisoformat(late["requested_at"]), limit + 1, 10, 0)
+    )
     doc["requests"] = sorted([*doc["requests"], late, never], key=lambda r: r["requested_at"])
     index = {r["request_id"]: i for i, r in enumerate(doc["requests"])}
-    world.breach("3.4.d", f"scale-out {late['request_id']} completed {limit + 2} natural days after the request",
-                 f"{PATH}#/requests/{index[late['request_id']]}")
-    world.breach("3.4.d", f"scale-out {never['request_id']} never completed",
-                 f"{PATH}#/requests/{index[never['request_id']]}")
+    world.breach(
+        "3.4.d",
+        f"scale-out {late['request_id']} completed {limit + 2} natural days after the request",
+        f"{PATH}#/requests/{index[late['request_id']]}",
+    )
+    world.breach(
+        "3.4.d",
+        f"scale-out {never['request_id']} never completed",
+        f"{PATH}#/requests/{index[never['request_id']]}",
+    )

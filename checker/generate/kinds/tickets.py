@@ -36,7 +36,10 @@ SUMMARIES = [
     ("主机内存泄漏触发 OOM", "Memory leak, OOM kill"),
     ("安全组规则误配置导致端口不可达", "Security group misconfiguration"),
 ]
-ONSITE_SUMMARY = ("物理服务器硬盘故障，已远程切换，现场更换硬盘", "Failed disk: remote failover, disk replaced on site")
+ONSITE_SUMMARY = (
+    "物理服务器硬盘故障，已远程切换，现场更换硬盘",
+    "Failed disk: remote failover, disk replaced on site",
+)
 ROLES = [("monitoring", 0.6), ("party_a", 0.35), ("supervision_provider", 0.05)]
 
 
@@ -50,18 +53,33 @@ def _lognormal(rng: random.Random, median: float, sigma: float) -> float:
 
 def _limits(world: World) -> dict[str, float]:
     sla = world.params["sla"]
-    return {k: float(sla[k]) * 60 for k in (
-        "response_minutes", "handling_minutes", "onsite_minutes", "fault_clear_minutes",
-        "fault_clear_important_minutes")}
+    return {
+        k: float(sla[k]) * 60
+        for k in (
+            "response_minutes",
+            "handling_minutes",
+            "onsite_minutes",
+            "fault_clear_minutes",
+            "fault_clear_important_minutes",
+        )
+    }
 
 
-def _ticket(world: World, rng: random.Random, reported: datetime, important: dict[str, bool],
-            hosts_of: dict[str, list[str]], onsite: bool) -> dict[str, Any]:
+def _ticket(
+    world: World,
+    rng: random.Random,
+    reported: datetime,
+    important: dict[str, bool],
+    hosts_of: dict[str, list[str]],
+    onsite: bool,
+) -> dict[str, Any]:
     lim = _limits(world)
     system = rng.choice(sorted(important))
     response = _clip(_lognormal(rng, 80, 0.55), 10, lim["response_minutes"] - 15)
     handling = _clip(_lognormal(rng, 360, 0.6), response + 20, lim["handling_minutes"] - 60)
-    clear_limit = lim["fault_clear_important_minutes"] if important[system] else lim["fault_clear_minutes"]
+    clear_limit = (
+        lim["fault_clear_important_minutes"] if important[system] else lim["fault_clear_minutes"]
+    )
     clearing = _clip(_lognormal(rng, clear_limit * 0.45, 0.4), 45, clear_limit - 30)
     located = int(clearing * rng.uniform(0.3, 0.7))
     handled_at = reported + timedelta(seconds=handling)
@@ -71,7 +89,9 @@ def _ticket(world: World, rng: random.Random, reported: datetime, important: dic
     t: dict[str, Any] = {
         "system_id": system,
         "host_ids": [rng.choice(hosts)] if hosts else [],
-        "priority": rng.choice(["P1", "P2"]) if important[system] else rng.choice(["P2", "P3", "P3", "P4"]),
+        "priority": rng.choice(["P1", "P2"])
+        if important[system]
+        else rng.choice(["P2", "P3", "P3", "P4"]),
         "summary": zh,
         "reported_by_role": rng.choices([r for r, _ in ROLES], [w for _, w in ROLES])[0],
         "reported_at": iso(reported),
@@ -116,7 +136,11 @@ def generate(world: World) -> dict[str, Any]:
         t["closing_report"]["doc_id"] = f"FR-{t['ticket_id']}"
         tickets.append(t)
     world.shared["tickets"] = tickets
-    return {"kind": KIND, "as_of": iso(world.end + timedelta(days=EXPORT_AFTER_DAYS)), "tickets": tickets}
+    return {
+        "kind": KIND,
+        "as_of": iso(world.end + timedelta(days=EXPORT_AFTER_DAYS)),
+        "tickets": tickets,
+    }
 
 
 def _shift(t: dict[str, Any], fields: tuple[str, ...], delta: timedelta) -> None:
@@ -137,7 +161,9 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     used: set[int] = set()
 
     def pick(ok: Any) -> int:
-        candidates = [i for i, t in enumerate(tickets) if i not in used and not t["onsite_required"] and ok(t)]
+        candidates = [
+            i for i, t in enumerate(tickets) if i not in used and not t["onsite_required"] and ok(t)
+        ]
         i = rng.choice(candidates)
         used.add(i)
         return i
@@ -149,7 +175,9 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     late = lim["response_minutes"] / 60 + 2
     i = pick(lambda t: minutes(t, "reported_at", "handling_started_at") > late + 1)
     tickets[i]["responded_at"] = iso(parse(tickets[i]["reported_at"]) + timedelta(minutes=late))
-    world.breach("3.8.a", f"ticket {tickets[i]['ticket_id']} answered after {late:g} minutes", at(i))
+    world.breach(
+        "3.8.a", f"ticket {tickets[i]['ticket_id']} answered after {late:g} minutes", at(i)
+    )
 
     # 3.8.a: a ticket whose response was never recorded
     i = pick(lambda t: True)
@@ -160,28 +188,48 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     # usual time, so 3.10 (measured from the start of handling) still holds
     i = pick(lambda t: True)
     t = tickets[i]
-    delta = parse(t["reported_at"]) + timedelta(minutes=lim["handling_minutes"] / 60 + 11) - parse(t["handling_started_at"])
+    delta = (
+        parse(t["reported_at"])
+        + timedelta(minutes=lim["handling_minutes"] / 60 + 11)
+        - parse(t["handling_started_at"])
+    )
     _shift(t, ("handling_started_at", "located_at", "resolved_at"), delta)
     for u in t["progress_updates"]:
         u["at"] = iso(parse(u["at"]) + delta)
     t["closing_report"]["delivered_at"] = iso(parse(t["closing_report"]["delivered_at"]) + delta)
-    world.breach("3.8.b", f"ticket {t['ticket_id']}: handling began "
-                 f"{minutes(t, 'reported_at', 'handling_started_at'):g} minutes after the report", at(i))
+    world.breach(
+        "3.8.b",
+        f"ticket {t['ticket_id']}: handling began "
+        f"{minutes(t, 'reported_at', 'handling_started_at'):g} minutes after the report",
+        at(i),
+    )
 
     # 3.10: an important system's fault located and cleared in 14 minutes
     i = pick(lambda t: important[t["system_id"]])
     t = tickets[i]
-    resolved = parse(t["handling_started_at"]) + timedelta(minutes=lim["fault_clear_important_minutes"] / 60 + 4)
+    resolved = parse(t["handling_started_at"]) + timedelta(
+        minutes=lim["fault_clear_important_minutes"] / 60 + 4
+    )
     delta = resolved - parse(t["resolved_at"])
     t["resolved_at"] = iso(resolved)
     t["located_at"] = iso(parse(t["handling_started_at"]) + timedelta(minutes=6))
     t["progress_updates"][-1]["at"] = iso(resolved)
     t["closing_report"]["delivered_at"] = iso(parse(t["closing_report"]["delivered_at"]) + delta)
-    world.breach("3.10", f"ticket {t['ticket_id']} on important system {t['system_id']} cleared in "
-                 f"{minutes(t, 'handling_started_at', 'resolved_at'):g} minutes", at(i))
+    world.breach(
+        "3.10",
+        f"ticket {t['ticket_id']} on important system {t['system_id']} cleared in "
+        f"{minutes(t, 'handling_started_at', 'resolved_at'):g} minutes",
+        at(i),
+    )
 
     # 3.8.c: an engineer on site 85 minutes after the report
     j = next(k for k, t in enumerate(tickets) if t["onsite_required"])
-    tickets[j]["onsite_arrived_at"] = iso(parse(tickets[j]["reported_at"]) + timedelta(minutes=lim["onsite_minutes"] / 60 + 25))
-    world.breach("3.8.c", f"ticket {tickets[j]['ticket_id']}: on site "
-                 f"{minutes(tickets[j], 'reported_at', 'onsite_arrived_at'):g} minutes after the report", at(j))
+    tickets[j]["onsite_arrived_at"] = iso(
+        parse(tickets[j]["reported_at"]) + timedelta(minutes=lim["onsite_minutes"] / 60 + 25)
+    )
+    world.breach(
+        "3.8.c",
+        f"ticket {tickets[j]['ticket_id']}: on site "
+        f"{minutes(tickets[j], 'reported_at', 'onsite_arrived_at'):g} minutes after the report",
+        at(j),
+    )
