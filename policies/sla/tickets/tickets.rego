@@ -69,8 +69,7 @@ _minutes(s) := m if {
 	m := round1(s.minutes)
 } else := null
 
-# (messages are built inside the bodies: regorus evaluates a head expression even
-# when its body fails, and an undefined head value would hide the else branch)
+# the message of a failed step (built inside braced bodies, see the regorus notes)
 _message(e, clause, what, field, limit, s) := msg if {
 	s.state == "late"
 	msg := sprintf("ticket %s (%s): %s after %v min, limit %v min [%s]", [e.t.ticket_id, e.t.system_id, what, round1(s.minutes), limit, clause])
