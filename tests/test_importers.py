@@ -67,8 +67,11 @@ def make_bundle(root: Path, inventory: dict[str, Any] | None = INVENTORY) -> Pat
         (root / "host_inventory.json").write_bytes(data)
         files.append(("host_inventory.json", "host_inventory", data))
     manifest = build_manifest(
-        bundle_id="import-test", contract_id="FW2025082202", period=PERIOD,
-        producer=PRODUCER, files=files,
+        bundle_id="import-test",
+        contract_id="FW2025082202",
+        period=PERIOD,
+        producer=PRODUCER,
+        files=files,
     )
     (root / "manifest.json").write_bytes(dump_json(manifest))
     return root
@@ -111,6 +114,7 @@ def rule_results(doc: dict[str, Any]) -> Counter[str]:
 
 # --- registry ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("tool", list(Tool))
 def test_every_tool_has_an_importer_writing_a_known_kind(tool: Tool) -> None:
     importer = tool.importer()
@@ -126,10 +130,15 @@ def test_unknown_tool_is_refused_with_the_known_names(bundle: Path) -> None:
 
 # --- every real sample, counts as SOURCES.md states them ---------------------------------
 
+
 def _nessus_local_3(doc: dict[str, Any], root: Path) -> None:
     assert severities(doc) == {"info": 71, "low": 10, "medium": 20, "high": 3, "critical": 2}
     hosts = {s["target"]: s["host_id"] for s in doc["scans"]}
-    assert hosts == {"192.168.2.100": "h-mac", "192.168.2.101": "h-101", "192.168.2.104": "192.168.2.104"}
+    assert hosts == {
+        "192.168.2.100": "h-mac",
+        "192.168.2.101": "h-101",
+        "192.168.2.104": "192.168.2.104",
+    }
     assert doc["provenance"]["unmapped"] == ["192.168.2.104"]  # reported, not dropped
     # HOST_START ctime without zone, read as Asia/Shanghai
     assert {s["started_at"] for s in doc["scans"]} == {"2014-03-20T00:30:57+08:00"}
@@ -143,7 +152,13 @@ def _nessus_cvssv3(doc: dict[str, Any], root: Path) -> None:
     # HOST_START_TIMESTAMP 1648042311 wins over the zone-less HOST_START
     assert scan["started_at"] == "2022-03-23T21:31:51+08:00"
     assert any(f["cvss_v3"] for f in scan["findings"])
-    assert Counter(f["tool_severity"] for f in scan["findings"]) == {0: 23, 1: 1, 2: 13, 3: 10, 4: 2}
+    assert Counter(f["tool_severity"] for f in scan["findings"]) == {
+        0: 23,
+        1: 1,
+        2: 13,
+        3: 10,
+        4: 2,
+    }
 
 
 def _gvm_many(doc: dict[str, Any], root: Path) -> None:
@@ -175,8 +190,16 @@ def _gvm_v2(doc: dict[str, Any], root: Path) -> None:
 def _trivy_statuses(doc: dict[str, Any], root: Path) -> None:
     assert severities(doc) == {"low": 8}
     statuses = {f["status"] for s in doc["scans"] for f in s["findings"]}
-    assert statuses == {"affected", "fixed", "not_affected", "will_not_fix", "fix_deferred",
-                        "end_of_life", "under_investigation", "unknown"}
+    assert statuses == {
+        "affected",
+        "fixed",
+        "not_affected",
+        "will_not_fix",
+        "fix_deferred",
+        "end_of_life",
+        "under_investigation",
+        "unknown",
+    }
     assert doc["scans"][0]["started_at"] == "2024-01-15T16:58:29.827+08:00"  # CreatedAt
 
 
@@ -235,8 +258,12 @@ REAL = [
     ("gvm", "openvas/many_vuln.xml", {}, _gvm_many),
     ("gvm", "openvas/report_detail_v2.xml", {}, _gvm_v2),
     ("trivy", "trivy/all_statuses.json", {"host": "rh-hony"}, _trivy_statuses),
-    ("trivy", "trivy/scheme_2_many_vulns.json", {"host": "h-rhel", "scanned_at": SCANNED_AT},
-     _trivy_many),
+    (
+        "trivy",
+        "trivy/scheme_2_many_vulns.json",
+        {"host": "h-rhel", "scanned_at": SCANNED_AT},
+        _trivy_many,
+    ),
     ("openscap", "openscap/arf_rule_and_cpe_check.xml", {}, _arf),
     ("openscap", "openscap/xccdf_simple_rule_fail.xml", {}, _xccdf),
     ("lynis", "lynis/lynis_many_vuln.dat", {}, _lynis),
@@ -273,6 +300,7 @@ def test_real_sample_imports_with_its_stated_counts(
 
 
 # --- variants found in the wild, derived from the real samples ---------------------------
+
 
 def test_one_line_nessus_named_xml_without_epoch_times(bundle: Path, tmp_path: Path) -> None:
     data = (SAMPLES / "nessus" / "nessus_with_cvssv3.nessus").read_bytes()
@@ -335,20 +363,45 @@ def test_trivy_legacy_top_level_list(bundle: Path, tmp_path: Path) -> None:
 
 def test_trivy_misconfigurations_and_secrets(bundle: Path, tmp_path: Path) -> None:
     doc = json.loads((SAMPLES / "trivy" / "all_statuses.json").read_bytes())
-    doc["Results"].append({
-        "Target": "Dockerfile", "Class": "config", "Type": "dockerfile",
-        "Misconfigurations": [
-            {"ID": "DS002", "AVDID": "AVD-DS-0002", "Title": "Image user should not be root",
-             "Severity": "HIGH", "Status": "FAIL"},
-            {"ID": "DS001", "AVDID": "AVD-DS-0001", "Title": "':latest' tag used",
-             "Severity": "MEDIUM", "Status": "PASS"},
-        ],
-    })
-    doc["Results"].append({
-        "Target": "/app/.env", "Class": "secret",
-        "Secrets": [{"RuleID": "aws-access-key-id", "Category": "AWS", "Severity": "CRITICAL",
-                     "Title": "AWS Access Key ID", "StartLine": 3, "EndLine": 3}],
-    })
+    doc["Results"].append(
+        {
+            "Target": "Dockerfile",
+            "Class": "config",
+            "Type": "dockerfile",
+            "Misconfigurations": [
+                {
+                    "ID": "DS002",
+                    "AVDID": "AVD-DS-0002",
+                    "Title": "Image user should not be root",
+                    "Severity": "HIGH",
+                    "Status": "FAIL",
+                },
+                {
+                    "ID": "DS001",
+                    "AVDID": "AVD-DS-0001",
+                    "Title": "':latest' tag used",
+                    "Severity": "MEDIUM",
+                    "Status": "PASS",
+                },
+            ],
+        }
+    )
+    doc["Results"].append(
+        {
+            "Target": "/app/.env",
+            "Class": "secret",
+            "Secrets": [
+                {
+                    "RuleID": "aws-access-key-id",
+                    "Category": "AWS",
+                    "Severity": "CRITICAL",
+                    "Title": "AWS Access Key ID",
+                    "StartLine": 3,
+                    "EndLine": 3,
+                }
+            ],
+        }
+    )
     src = tmp_path / "trivy.json"
     src.write_text(json.dumps(doc))
     summary = import_files("trivy", [src], bundle, host="h-rhel")
@@ -359,8 +412,11 @@ def test_trivy_misconfigurations_and_secrets(bundle: Path, tmp_path: Path) -> No
 def test_xccdf_1_1_namespace(bundle: Path, tmp_path: Path) -> None:
     data = (SAMPLES / "openscap" / "xccdf_simple_rule_fail.xml").read_bytes()
     src = tmp_path / "results-1.1.xml"
-    src.write_bytes(data.replace(b"http://checklists.nist.gov/xccdf/1.2",
-                                 b"http://checklists.nist.gov/xccdf/1.1"))
+    src.write_bytes(
+        data.replace(
+            b"http://checklists.nist.gov/xccdf/1.2", b"http://checklists.nist.gov/xccdf/1.1"
+        )
+    )
     summary = import_files("openscap", [src], bundle)
     assert rule_results(only(bundle, "hardening")) == {"fail": 1}
     assert "XCCDF 1.1" in str(summary)
@@ -368,7 +424,9 @@ def test_xccdf_1_1_namespace(bundle: Path, tmp_path: Path) -> None:
 
 def test_bzip2_arf_without_extension(bundle: Path, tmp_path: Path) -> None:
     src = tmp_path / "arf-results"
-    src.write_bytes(bz2.compress((SAMPLES / "openscap" / "arf_rule_and_cpe_check.xml").read_bytes()))
+    src.write_bytes(
+        bz2.compress((SAMPLES / "openscap" / "arf_rule_and_cpe_check.xml").read_bytes())
+    )
     import_files("openscap", [src], bundle)
     doc = only(bundle, "hardening")
     assert rule_results(doc) == {"fail": 1, "notapplicable": 1, "notselected": 1}
@@ -419,14 +477,17 @@ def test_prometheus_systems_from_the_host_map(bundle: Path, tmp_path: Path) -> N
         "  prometheus-anomaly-detector-prophet-0.cloud.paas.psi.redhat.com:80: S7\n"
     )
     import_files("prometheus", [src], bundle, hostmap)
-    systems = {s["labels"]["instance"].split(".")[0]: s["system_id"]
-               for s in only(bundle, "availability_samples")["series"]}
+    systems = {
+        s["labels"]["instance"].split(".")[0]: s["system_id"]
+        for s in only(bundle, "availability_samples")["series"]
+    }
     assert systems["prometheus-anomaly-detector-prophet-0"] == "S7"
     assert systems["prometheus-anomaly-detector-prophet-1"] == "S3"
     assert Counter(systems.values()) == {"S3": 3, "S4": 5, "S7": 1}
 
 
 # --- host mapping -------------------------------------------------------------------------
+
 
 def test_host_map_file_maps_what_the_inventory_does_not(bundle: Path, tmp_path: Path) -> None:
     hostmap = tmp_path / "hosts.json"
@@ -444,13 +505,17 @@ def test_host_map_naming_a_host_outside_the_inventory_is_refused(
     hostmap.write_text("hosts:\n  h-ghost: 192.168.2.104\n")
     before = snapshot(bundle)
     with pytest.raises(ConfigError, match="h-ghost"):
-        import_files("nessus", [SAMPLES / "nessus" / "nessus_report_local_3.nessus"], bundle, hostmap)
+        import_files(
+            "nessus", [SAMPLES / "nessus" / "nessus_report_local_3.nessus"], bundle, hostmap
+        )
     assert snapshot(bundle) == before
 
 
 def test_inventory_naming_one_address_twice_is_refused(tmp_path: Path) -> None:
-    inventory = {"kind": "host_inventory", "hosts": [
-        _host("h-a", "a", "10.0.0.1", "S1"), _host("h-b", "b", "10.0.0.1", "S1")]}
+    inventory = {
+        "kind": "host_inventory",
+        "hosts": [_host("h-a", "a", "10.0.0.1", "S1"), _host("h-b", "b", "10.0.0.1", "S1")],
+    }
     root = make_bundle(tmp_path / "b", inventory)
     with pytest.raises(ConfigError, match="10.0.0.1"):
         import_files("clamav", [SAMPLES / "clamav" / "clamav_many_vuln.txt"], root, host="a")
@@ -470,11 +535,16 @@ def test_bundle_without_inventory_keeps_every_host_as_unmapped(tmp_path: Path) -
     doc = only(root, "vuln_scan")
     assert len(doc["scans"]) == 3
     assert set(doc["provenance"]["unmapped"]) == {
-        "192.168.2.100", "MIKE-MACBOOK", "192.168.2.101", "192.168.2.104"}
+        "192.168.2.100",
+        "MIKE-MACBOOK",
+        "192.168.2.101",
+        "192.168.2.104",
+    }
     assert "not in the inventory" in str(summary)
 
 
 # --- hardening tied to a scan (2.2.1.8) -----------------------------------------------------
+
 
 def test_hardening_cites_an_imported_scan(bundle: Path) -> None:
     scans = import_files("nessus", [SAMPLES / "nessus" / "nessus_report_local_3.nessus"], bundle)
@@ -493,17 +563,25 @@ def test_hardening_without_scan_id_says_it_does_not_count(bundle: Path) -> None:
 
 @pytest.mark.parametrize(
     ("tool", "option"),
-    [("nessus", {"scan_id": "x"}), ("openscap", {"round": "2025-R1"}), ("gvm", {"system": "S1"}),
-     ("prometheus", {"system": "S99x"}), ("prometheus", {"host": "h-mac"})],
+    [
+        ("nessus", {"scan_id": "x"}),
+        ("openscap", {"round": "2025-R1"}),
+        ("gvm", {"system": "S1"}),
+        ("prometheus", {"system": "S99x"}),
+        ("prometheus", {"host": "h-mac"}),
+    ],
 )
-def test_options_that_do_not_apply_are_refused(bundle: Path, tool: str, option: dict[str, str]) -> None:
+def test_options_that_do_not_apply_are_refused(
+    bundle: Path, tool: str, option: dict[str, str]
+) -> None:
     with pytest.raises(ConfigError):
         import_files(tool, [SAMPLES / "nessus" / "nessus_report_local_3.nessus"], bundle, **option)
 
 
 def test_round_option_labels_every_scan(bundle: Path) -> None:
-    import_files("nessus", [SAMPLES / "nessus" / "nessus_report_local_3.nessus"], bundle,
-                 round="2025-R1")
+    import_files(
+        "nessus", [SAMPLES / "nessus" / "nessus_report_local_3.nessus"], bundle, round="2025-R1"
+    )
     assert {s["round"] for s in only(bundle, "vuln_scan")["scans"]} == {"2025-R1"}
 
 
@@ -529,7 +607,9 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 
 
 @pytest.mark.parametrize("tool", ["nessus", "gvm", "openscap"])
-@pytest.mark.parametrize("payload", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["billion-laughs", "xxe"])
+@pytest.mark.parametrize(
+    "payload", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["billion-laughs", "xxe"]
+)
 def test_hostile_xml_is_refused(bundle: Path, tmp_path: Path, tool: str, payload: bytes) -> None:
     src = tmp_path / "hostile.nessus"
     src.write_bytes(payload)
@@ -629,6 +709,7 @@ def test_s3_bundles_are_not_written(tmp_path: Path) -> None:
 
 
 # --- the records reach the policies --------------------------------------------------------
+
 
 def test_imported_records_are_policy_input(bundle: Path) -> None:
     import_files("nessus", [SAMPLES / "nessus" / "nessus_report_local_3.nessus"], bundle)

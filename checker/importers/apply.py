@@ -9,6 +9,7 @@ the bundle is left byte-identical.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -107,7 +108,7 @@ def import_files(
     tool: str | Tool,
     files: Sequence[str | os.PathLike[str]],
     bundle_dir: str | os.PathLike[str],
-    hostmap: str | os.PathLike[str] | None = None,
+    hostmap: str | Path | None = None,
     *,
     host: str | None = None,
     scan_id: str | None = None,
@@ -167,14 +168,33 @@ def import_files(
         record_path = f"imported/{result.kind}/{prefix}.json"
         for path in (raw_path, record_path):
             if path in listed or store.exists(path):
-                raise ImporterError(str(source), f"{path} already exists in the bundle; not overwritten")
+                raise ImporterError(
+                    str(source), f"{path} already exists in the bundle; not overwritten"
+                )
         summary = FileSummary(
-            str(source), result.tool, result.tool_version, result.kind, raw_path, record_path,
-            [], [], dict(result.counts), [], list(result.notes),
+            str(source),
+            result.tool,
+            result.tool_version,
+            result.kind,
+            raw_path,
+            record_path,
+            [],
+            [],
+            dict(result.counts),
+            [],
+            list(result.notes),
         )
         doc = _record(
-            result, summary, str(source), prefix, hosts,
-            host=host, scan_id=scan_id, round=round, system=system, known_scans=known_scans,
+            result,
+            summary,
+            str(source),
+            prefix,
+            hosts,
+            host=host,
+            scan_id=scan_id,
+            round=round,
+            system=system,
+            known_scans=known_scans,
         )
         doc["provenance"] = {
             "tool": result.tool_ref,
@@ -185,14 +205,18 @@ def import_files(
         }
         error = schemas.first_error(schemas.kind_validator(result.kind), doc)
         if error:
-            raise ImporterError(str(source), f"imported record fails {result.kind}.schema.json {error}")
+            raise ImporterError(
+                str(source), f"imported record fails {result.kind}.schema.json {error}"
+            )
         record = bundle_mod.dump_json(doc)
         planned.append(_Planned(summary, raw, record, sha, bundle_mod.sha256_bytes(record)))
         raw_by_sha[sha] = raw_path
         listed |= {raw_path, record_path}
 
     for p in planned:
-        manifest_doc["files"].append({"path": p.summary.raw_path, "kind": "raw", "sha256": p.raw_sha})
+        manifest_doc["files"].append(
+            {"path": p.summary.raw_path, "kind": "raw", "sha256": p.raw_sha}
+        )
         manifest_doc["files"].append(
             {
                 "path": p.summary.record_path,
@@ -214,13 +238,20 @@ def import_files(
 
 
 def _check_options(
-    tool: Tool, kind: str, *, host: str | None, scan_id: str | None, round: str | None,  # noqa: A002
+    tool: Tool,
+    kind: str,
+    *,
+    host: str | None,
+    scan_id: str | None,
+    round: str | None,  # noqa: A002
     system: str | None,
 ) -> None:
     if scan_id is not None and kind != "hardening":
         raise ConfigError(f"--scan-id applies to hardening tools (openscap, lynis), not {tool}")
     if round is not None and kind != "vuln_scan":
-        raise ConfigError(f"--round applies to vulnerability scanners (nessus, gvm, trivy), not {tool}")
+        raise ConfigError(
+            f"--round applies to vulnerability scanners (nessus, gvm, trivy), not {tool}"
+        )
     if system is not None:
         if kind != "availability_samples":
             raise ConfigError(f"--system applies to prometheus, not {tool}")
@@ -305,7 +336,8 @@ def _record(
     if unsystemed:
         raise ImporterError(
             source,
-            f"{len(unsystemed)} series map to no information system: " + ", ".join(unsystemed[:3])
+            f"{len(unsystemed)} series map to no information system: "
+            + ", ".join(unsystemed[:3])
             + (" ..." if len(unsystemed) > 3 else ""),
             hint="pass --system S1..S7, add a system_id label, or map instances under "
             "'systems:' in --hosts",
@@ -313,7 +345,9 @@ def _record(
     summary.unmapped = list(unmapped)
     if result.collection == "scans" and round is None and items:
         rounds = sorted({r["round"] for r in items})
-        summary.notes.append(f"round defaulted to the scan month ({', '.join(rounds)}); set it with --round")
+        summary.notes.append(
+            f"round defaulted to the scan month ({', '.join(rounds)}); set it with --round"
+        )
     if result.collection == "hardenings":
         if scan_id is None:
             summary.notes.append(
@@ -321,7 +355,9 @@ def _record(
                 "scan of the same host (--scan-id)"
             )
         elif scan_id not in known_scans:
-            summary.notes.append(f"--scan-id {scan_id!r} is not a vuln_scan record of this bundle (yet)")
+            summary.notes.append(
+                f"--scan-id {scan_id!r} is not a vuln_scan record of this bundle (yet)"
+            )
     doc: dict[str, Any] = {"kind": result.kind, result.collection: items}
     if result.kind == "antivirus":
         doc["agents"] = []  # clamscan output says nothing about agents or central management
@@ -362,10 +398,8 @@ def _write_all(root: Path, files: list[tuple[str, bytes]], manifest: bytes, old:
         for path in reversed(created):
             path.unlink(missing_ok=True)
         for d in reversed(made_dirs):
-            try:
+            with contextlib.suppress(OSError):
                 d.rmdir()
-            except OSError:
-                pass
         if isinstance(exc, OSError):
             raise StoreError(f"{root}: cannot write the bundle ({exc}); nothing imported") from None
         raise

@@ -47,7 +47,9 @@ class ClamavImporter(Importer):
             if colon:
                 summary[key.strip()] = value.strip()
         if "Scanned files" not in summary or "Infected files" not in summary:
-            raise ImporterError(filename, "clamscan summary is truncated (no Scanned/Infected files)")
+            raise ImporterError(
+                filename, "clamscan summary is truncated (no Scanned/Infected files)"
+            )
         detections: list[dict[str, Any]] = []
         actions: dict[str, str] = {}
         for line in head.splitlines():
@@ -101,4 +103,6 @@ def _date(value: str | None, filename: str) -> datetime | None:
     try:
         return timeutil.parse_local(value, _DATE_FORMAT)
     except ValueError:
-        raise ImporterError(filename, f"clamscan date {value!r} is not YYYY:MM:DD HH:MM:SS") from None
+        raise ImporterError(
+            filename, f"clamscan date {value!r} is not YYYY:MM:DD HH:MM:SS"
+        ) from None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import datetime
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from checker.importers import severity, timeutil
@@ -90,7 +91,8 @@ class GvmImporter(Importer):
             result.notes.append("the report has no results; no scan record written")
         if no_severity:
             result.notes.append(
-                f"{no_severity} result(s) had neither a threat level nor a severity: recorded as info"
+                f"{no_severity} result(s) had neither a threat level nor a severity: "
+                "recorded as info"
             )
         return result
 
@@ -143,7 +145,7 @@ def _cves(nvt: Element | None) -> list[str]:
     return [c for c in dict.fromkeys(found) if _CVE.fullmatch(c)]
 
 
-def _finding(res: Element) -> tuple[dict[str, object], bool]:
+def _finding(res: Element) -> tuple[dict[str, Any], bool]:
     nvt = res.find("nvt")
     threat = text(res.find("threat"))
     sev_text = text(res.find("severity"))
@@ -173,7 +175,7 @@ def _finding(res: Element) -> tuple[dict[str, object], bool]:
                     v3 = _float(text(sev.find("score")))
                 elif kind == "cvss_base_v2":
                     v2 = _float(text(sev.find("score")))
-    finding: dict[str, object] = {
+    finding: dict[str, Any] = {
         "finding_id": res.get("id") or f"{oid}/{text(res.find('port'))}",
         "severity": norm,
         "tool_severity": threat if threat else score,

@@ -81,7 +81,12 @@ class HostMap:
         for h in hosts:
             host_id = h["host_id"]
             self.host_systems[host_id] = h["system_id"]
-            for identity in [host_id, h.get("hostname", ""), h.get("ip", ""), *h.get("aliases", [])]:
+            for identity in [
+                host_id,
+                h.get("hostname", ""),
+                h.get("ip", ""),
+                *h.get("aliases", []),
+            ]:
                 if identity:
                     self.add(identity, host_id, origin)
 

@@ -14,7 +14,7 @@ import json
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
-from defusedxml import DefusedXmlException
+from defusedxml import DefusedXmlException, EntitiesForbidden
 from defusedxml.ElementTree import fromstring
 
 from checker.importers.interface import ImporterError
@@ -52,14 +52,26 @@ def parse_xml(raw: bytes, filename: str) -> Element:
     try:
         return fromstring(data)
     except DefusedXmlException as exc:
+        what = _defused_reason(exc)
         raise ImporterError(
             filename,
-            f"XML refused: {type(exc).__name__} ({exc}); entity declarations and external "
-            "references are never expanded",
+            f"XML refused: {what}; entity declarations and external references are never "
+            "expanded",
             hint="tool outputs do not declare entities; this file was altered or is hostile",
         ) from None
     except ParseError as exc:
-        raise ImporterError(filename, f"not well-formed XML, truncated or not XML ({exc})") from None
+        raise ImporterError(
+            filename, f"not well-formed XML, truncated or not XML ({exc})"
+        ) from None
+
+
+def _defused_reason(exc: DefusedXmlException) -> str:
+    name = getattr(exc, "name", None)
+    system_id = getattr(exc, "system_id", None)
+    if isinstance(exc, EntitiesForbidden):
+        where = f" pointing at {system_id}" if system_id else ""
+        return f"it declares the entity {name!r}{where}"
+    return f"{type(exc).__name__} ({exc})"
 
 
 def parse_json(raw: bytes, filename: str) -> Any:

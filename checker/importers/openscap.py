@@ -30,8 +30,17 @@ XCCDF_NS = {
 }
 ARF_NS = "http://scap.nist.gov/schema/asset-reporting-format/1.1"
 RESULTS = frozenset(
-    {"pass", "fail", "error", "unknown", "notapplicable", "notchecked", "notselected",
-     "informational", "fixed"}
+    {
+        "pass",
+        "fail",
+        "error",
+        "unknown",
+        "notapplicable",
+        "notchecked",
+        "notselected",
+        "informational",
+        "fixed",
+    }
 )
 _OSCAP_CPE = re.compile(r"cpe:/a:redhat:openscap:([\w.\-]+)")
 _FACT_PREFIX = "urn:xccdf:fact:"

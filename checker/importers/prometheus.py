@@ -36,7 +36,8 @@ class PrometheusImporter(Importer):
         if isinstance(doc, dict) and "status" in doc:
             if doc.get("status") != "success":
                 raise ImporterError(
-                    filename, f"Prometheus answer has status {doc.get('status')!r}: {doc.get('error')}"
+                    filename,
+                    f"Prometheus answer has status {doc.get('status')!r}: {doc.get('error')}",
                 )
             data = doc.get("data") or {}
             if data.get("resultType") != "matrix":
@@ -47,7 +48,8 @@ class PrometheusImporter(Importer):
                 )
             doc, variant = data.get("result"), "API envelope"
         if not isinstance(doc, list) or not all(
-            isinstance(s, dict) and isinstance(s.get("metric"), dict)
+            isinstance(s, dict)
+            and isinstance(s.get("metric"), dict)
             and isinstance(s.get("values"), list)
             for s in doc
         ):
@@ -68,18 +70,21 @@ def _series(series: dict[str, Any], n: int, filename: str, counts: Counter[str])
     metric = labels.get("__name__")
     if metric is not None and metric not in METRICS:
         raise ImporterError(
-            filename, f"series {n}: metric {metric!r} is not an availability metric (up, probe_success)"
+            filename,
+            f"series {n}: metric {metric!r} is not an availability metric (up, probe_success)",
         )
     samples: list[tuple[float, int | None]] = []
     for point in series["values"]:
         try:
-            ts, value = float(point[0]), float(point[1])
+            ts, number = float(point[0]), float(point[1])
         except (TypeError, ValueError, IndexError):
-            raise ImporterError(filename, f"series {n}: sample {point!r} is not [time, value]") from None
-        if math.isnan(value):
+            raise ImporterError(
+                filename, f"series {n}: sample {point!r} is not [time, value]"
+            ) from None
+        if math.isnan(number):
             samples.append((ts, None))
-        elif value in (0.0, 1.0):
-            samples.append((ts, int(value)))
+        elif number in (0.0, 1.0):
+            samples.append((ts, int(number)))
         else:
             raise ImporterError(
                 filename, f"series {n} ({_name(labels)}): value {point[1]!r} is neither 0 nor 1"

@@ -8,10 +8,11 @@ critical findings: where a tool is ambiguous the mapping errs upward, never hidi
 | tool | tool value | normalised |
 |---|---|---|
 | Nessus v2 | `severity` attribute 4 / 3 / 2 / 1 / 0 | critical / high / medium / low / info |
-| GVM / OpenVAS | numeric `<severity>` (CVSS base score), when present: | CVSS v3 qualitative bands (NVD): |
+| GVM / OpenVAS | numeric `<severity>` (CVSS score) when present, by | CVSS v3 bands (NVD): |
 |  | 9.0-10.0 / 7.0-8.9 / 4.0-6.9 / 0.1-3.9 / 0.0 | critical / high / medium / low / info |
 |  | below 0 (-1 false positive, -2 debug, -3 error) | info |
-| GVM, old files | text `<threat>` when no numeric severity: Critical / High / Medium / Low | critical / high / medium / low |
+| GVM, old files | text `<threat>` (no numeric severity): | |
+|  | Critical / High / Medium / Low | critical / high / medium / low |
 |  | Log, Debug, False Positive, Error | info |
 |  | neither threat nor severity | info (counted in the import notes) |
 | Trivy | CRITICAL / HIGH / MEDIUM / LOW | critical / high / medium / low |

@@ -62,22 +62,22 @@ class TrivyImporter(Importer):
         passed = 0
         for res in results:
             target = str(res["Target"])
-            for v in res.get("Vulnerabilities") or []:
-                findings.append(_vuln(v, target))
+            findings += [_vuln(v, target) for v in res.get("Vulnerabilities") or []]
             for m in res.get("Misconfigurations") or []:
                 if str(m.get("Status", "FAIL")).upper() == "PASS":
                     passed += 1
                     continue
                 findings.append(_misconfig(m, target))
-            for s in res.get("Secrets") or []:
-                findings.append(_secret(s, target))
+            findings += [_secret(s, target) for s in res.get("Secrets") or []]
         for f in findings:
             seen[f["finding_id"]] += 1
             if seen[f["finding_id"]] > 1:
                 f["finding_id"] += f"#{seen[f['finding_id']]}"
             result.counts[f["severity"]] += 1
         if passed:
-            result.notes.append(f"{passed} passed misconfiguration check(s) not recorded as findings")
+            result.notes.append(
+                f"{passed} passed misconfiguration check(s) not recorded as findings"
+            )
         record: dict[str, Any] = {
             "started_at": timeutil.rfc3339(started),
             "finished_at": timeutil.rfc3339(started),
