@@ -1,0 +1,61 @@
+"""The clause catalogue (policies/catalogue.yaml) and the contract parameters."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker import paths, schemas
+from checker.errors import ConfigError
+from checker.model import Clause, Title
+
+ARTICLES = {
+    "2": "第二条", "3": "第三条", "6": "第六条", "7": "第七条", "9": "第九条",
+    "10": "第十条", "12": "第十二条", "13": "第十三条", "15": "第十五条",
+}
+
+
+def _load_yaml(path: Path, schema: Path, what: str) -> Any:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read {what} ({exc})") from None
+    error = schemas.first_error(schemas.validator_for(schema), data)
+    if error:
+        raise ConfigError(f"{path}: {what} does not match {schema.name} {error}")
+    return data
+
+
+@cache
+def load_catalogue(path: Path = paths.CATALOGUE) -> tuple[Clause, ...]:
+    data = _load_yaml(path, paths.CATALOGUE_SCHEMA, "clause catalogue")
+    clauses = []
+    seen: set[str] = set()
+    for row in data["clauses"]:
+        if row["id"] in seen:
+            raise ConfigError(f"{path}: clause {row['id']} listed twice")
+        seen.add(row["id"])
+        clauses.append(
+            Clause(
+                id=row["id"],
+                title=Title(**row["title"]),
+                citation=row["citation"],
+                text=row["text"],
+                evidence_kinds=tuple(row["evidence"]),
+                optional_kinds=tuple(row.get("optional", ())),
+                automated=row["automated"],
+                severity=row["severity"],
+                article=ARTICLES.get(row["id"].split(".")[0], row["id"].split(".")[0]),
+                policy=row.get("policy"),
+            )
+        )
+    return tuple(clauses)
+
+
+@cache
+def load_params(path: Path = paths.PARAMS) -> dict[str, Any]:
+    params: dict[str, Any] = _load_yaml(path, paths.PARAMS_SCHEMA, "contract parameters")
+    return params

@@ -1,0 +1,160 @@
+"""The spine: bundle in, one verdict per catalogue clause out."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from checker import paths, policies
+from checker.bundle import Bundle, load_bundle
+from checker.catalogue import load_catalogue, load_params
+from checker.engine import Engine, EngineName, PackageOutcome
+from checker.errors import BundleError, ConfigError
+from checker.model import Clause, ClauseResult, EvidenceRef, Report, Status, Violation
+from checker.store.interface import Store
+
+ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def now_iso() -> str:
+    return datetime.now(ZONE).isoformat(timespec="seconds")
+
+
+def policy_map(catalogue: Sequence[Clause]) -> dict[str, str]:
+    """clause id -> package, after proving catalogue and policies agree."""
+    by_clause = policies.clause_policies()
+    ids = {c.id for c in catalogue}
+    for clause_id, info in by_clause.items():
+        if clause_id not in ids:
+            raise ConfigError(f"{info.file.path} decides clause {clause_id}, which is not in the catalogue")
+    out = {}
+    for c in catalogue:
+        if not c.automated:
+            if c.id in by_clause:
+                raise ConfigError(
+                    f"{by_clause[c.id].file.path} decides clause {c.id}, "
+                    "but the catalogue marks it manual (set automated: true)"
+                )
+            continue
+        info = by_clause.get(c.id)
+        if info is None:
+            raise ConfigError(f"clause {c.id} is automated in the catalogue but no policy declares it")
+        if c.policy != info.package:
+            raise ConfigError(
+                f"clause {c.id}: catalogue names package {c.policy}, {info.file.path} is {info.package}"
+            )
+        out[c.id] = info.package
+    return out
+
+
+def input_digests() -> dict[str, str]:
+    return {
+        "policies_sha256": policies.tree_sha256(paths.POLICIES, "*.rego"),
+        "catalogue_sha256": hashlib.sha256(paths.CATALOGUE.read_bytes()).hexdigest(),
+        "parameters_sha256": hashlib.sha256(paths.PARAMS.read_bytes()).hexdigest(),
+        "schemas_sha256": policies.tree_sha256(paths.SCHEMAS, "*.json"),
+    }
+
+
+def evidence_state(bundle: Bundle, clause: Clause) -> tuple[str, str, tuple[EvidenceRef, ...]]:
+    refs: list[EvidenceRef] = []
+    worst, reasons = "ok", []
+    for kind in clause.evidence_kinds:
+        state, reason = bundle.kind_state(kind)
+        files = bundle.files_of(kind)
+        refs.extend(EvidenceRef(f.path, kind, f.state, f.reason) for f in files)
+        if not files:
+            refs.append(EvidenceRef("", kind, "missing", reason))
+        if state != "ok":
+            reasons.append(f"{kind}: {reason}")
+            if state == "invalid" or worst == "ok":
+                worst = state
+    for kind in clause.optional_kinds:
+        refs.extend(EvidenceRef(f.path, kind, f.state, f.reason) for f in bundle.files_of(kind))
+    return worst, "; ".join(reasons), tuple(refs)
+
+
+def _violation(raw: Mapping[str, Any]) -> Violation:
+    details = {k: v for k, v in raw.items() if k not in ("msg", "evidence")}
+    return Violation(str(raw.get("msg", "")), str(raw.get("evidence", "")), details)
+
+
+def _sort_key(v: Violation) -> tuple[str, str]:
+    return (v.evidence, v.message)
+
+
+def result_from_outcome(clause: Clause, outcome: PackageOutcome, refs: tuple[EvidenceRef, ...]) -> ClauseResult:
+    if outcome.error is not None:
+        return ClauseResult(clause, Status.ERROR, evidence=refs, reason=outcome.error)
+    measure = dict(outcome.measure or {})
+    expected, actual, unit = measure.pop("expected", None), measure.pop("actual", None), measure.pop("unit", None)
+    violations = tuple(sorted((_violation(v) for v in outcome.deny), key=_sort_key))
+    if outcome.not_applicable and not violations:
+        status = Status.NOT_APPLICABLE
+    else:
+        status = Status.FAIL if violations else Status.PASS
+    return ClauseResult(
+        clause, status, violations, expected, actual, unit, refs, measures=measure
+    )
+
+
+def evaluate_bundle(
+    bundle: Bundle,
+    *,
+    engine: Engine | None = None,
+    catalogue: Sequence[Clause] | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> list[ClauseResult]:
+    catalogue = catalogue or load_catalogue()
+    params = params or load_params()
+    if bundle.contract_id != params["contract_id"]:
+        raise BundleError(
+            f"{bundle.store.location}: bundle is for contract {bundle.contract_id}, "
+            f"the parameters are for {params['contract_id']}"
+        )
+    packages = policy_map(catalogue)
+    states = {c.id: evidence_state(bundle, c) for c in catalogue}
+    to_run = [packages[c.id] for c in catalogue if c.id in packages and states[c.id][0] == "ok"]
+    outcomes: dict[str, PackageOutcome] = {}
+    if to_run:
+        engine = engine or EngineName.EMBEDDED.to_engine()
+        engine.load(policies.policy_files(), {"params": params})
+        outcomes = engine.evaluate(bundle.policy_input(), to_run)
+    results = []
+    for clause in catalogue:
+        state, reason, refs = states[clause.id]
+        if not clause.automated:
+            results.append(ClauseResult(clause, Status.MANUAL, evidence=refs,
+                                        reason="needs a signed attestation (no policy decides it yet)"))
+        elif state == "missing":
+            results.append(ClauseResult(clause, Status.MISSING, evidence=refs, reason=reason))
+        elif state == "invalid":
+            results.append(ClauseResult(clause, Status.INVALID, evidence=refs, reason=reason))
+        else:
+            results.append(result_from_outcome(clause, outcomes[packages[clause.id]], refs))
+    return results
+
+
+def run_check(store: Store, *, engine: Engine | None = None) -> Report:
+    bundle = load_bundle(store)
+    results = evaluate_bundle(bundle, engine=engine)
+    used = engine.name if engine else EngineName.EMBEDDED.to_engine().name
+    provenance = {
+        f.path: {"sha256": f.info.sha256, **({"version_id": f.info.version_id} if f.info.version_id else {})}
+        for f in bundle.files if f.info is not None
+    }
+    return Report(
+        contract_id=bundle.contract_id,
+        period=dict(bundle.manifest["period"]),
+        producer=bundle.manifest["producer"]["role"],
+        bundle=store.location,
+        manifest_sha256=bundle.manifest_sha256,
+        engine=used,
+        results=tuple(results),
+        generated_at=now_iso(),
+        inputs=input_digests(),
+        extra={"bundle_id": bundle.bundle_id, "objects_read": provenance},
+    )

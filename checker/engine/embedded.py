@@ -1,0 +1,89 @@
+"""The embedded default engine: regorus (Rust), pinned as gordon-to-regorus==0.13.0.
+
+One engine per process (it holds the GIL and must not cross threads); the input is
+converted and set once per bundle, then each clause package is queried.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import regorus
+
+from checker.engine.interface import Engine, PackageOutcome, TestOutcome
+from checker.errors import EngineError
+from checker.policies import PolicyFile
+
+
+def clean_error(exc: BaseException) -> str:
+    """regorus errors carry a Rust backtrace; keep the located message only."""
+    text = str(exc).split("Stack backtrace:")[0].strip()
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _values(result: Mapping[str, Any]) -> list[Any]:
+    return [expr["value"] for row in result.get("result", []) for expr in row["expressions"]]
+
+
+class EmbeddedEngine(Engine):
+    name = f"regorus {getattr(regorus, '__version__', '0.13.0')} (embedded)"
+
+    def __init__(self) -> None:
+        self._engine = regorus.Engine()
+
+    def load(self, policies: Sequence[PolicyFile], data: Mapping[str, Any]) -> None:
+        for policy in policies:
+            try:
+                self._engine.add_policy(policy.path, policy.source)
+            except RuntimeError as exc:
+                raise EngineError(f"policy {policy.path} does not compile: {clean_error(exc)}") from None
+        try:
+            self._engine.add_data_json(json.dumps(dict(data)))
+        except RuntimeError as exc:
+            raise EngineError(f"contract parameters rejected by the engine: {clean_error(exc)}") from None
+
+    def _query(self, query: str) -> list[Any]:
+        # as JSON: a Rego set of objects has no Python equivalent (sets of dicts)
+        return _values(json.loads(self._engine.eval_query_as_json(query)))
+
+    def evaluate(
+        self, input_doc: Mapping[str, Any], packages: Sequence[str]
+    ) -> dict[str, PackageOutcome]:
+        try:
+            self._engine.set_input_json(json.dumps(input_doc))
+        except RuntimeError as exc:
+            raise EngineError(f"input rejected by the engine: {clean_error(exc)}") from None
+        out: dict[str, PackageOutcome] = {}
+        for pkg in packages:
+            try:
+                deny = self._query(f"data.{pkg}.deny")
+                measure = self._query(f"data.{pkg}.measure")
+                na = self._query(f"data.{pkg}.not_applicable")
+            except RuntimeError as exc:
+                out[pkg] = PackageOutcome(error=clean_error(exc))
+                continue
+            violations = deny[0] if deny else []
+            if not isinstance(violations, list):
+                out[pkg] = PackageOutcome(error=f"data.{pkg}.deny is not a set")
+                continue
+            out[pkg] = PackageOutcome(
+                deny=tuple(violations),
+                measure=measure[0] if measure else None,
+                not_applicable=bool(na and na[0] is True),
+            )
+        return out
+
+    def run_tests(self, package: str, rules: Sequence[str]) -> list[TestOutcome]:
+        results = []
+        for rule in rules:
+            self._engine.set_gather_prints(True)
+            try:
+                values = self._query(f"data.{package}.{rule}")
+                passed, error = bool(values) and values[0] is True, None
+            except RuntimeError as exc:
+                passed, error = False, clean_error(exc)
+            prints = tuple(self._engine.take_prints())
+            results.append(TestOutcome(package, rule, passed, error, prints))
+        return results

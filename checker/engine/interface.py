@@ -1,0 +1,49 @@
+"""The engine interface: evaluate every clause package against one bundle input."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.policies import PolicyFile
+
+
+@dataclass(frozen=True)
+class PackageOutcome:
+    """What one clause package said. `error` set means the engine failed on it."""
+
+    deny: tuple[Mapping[str, Any], ...] = ()
+    measure: Mapping[str, Any] | None = None
+    not_applicable: bool = False
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class TestOutcome:
+    package: str
+    rule: str
+    passed: bool
+    error: str | None = None
+    prints: tuple[str, ...] = field(default_factory=tuple)
+
+
+class Engine(ABC):
+    name: str
+
+    @abstractmethod
+    def load(self, policies: Sequence[PolicyFile], data: Mapping[str, Any]) -> None:
+        """Compile the policies with `data` (contract parameters under data.params).
+        Raise EngineError when a policy does not compile."""
+
+    @abstractmethod
+    def evaluate(
+        self, input_doc: Mapping[str, Any], packages: Sequence[str]
+    ) -> dict[str, PackageOutcome]:
+        """Set the input once, then evaluate `deny`, `measure` and `not_applicable` of each
+        package. A failure in one package is that package's `error`, not an exception."""
+
+    @abstractmethod
+    def run_tests(self, package: str, rules: Sequence[str]) -> list[TestOutcome]:
+        """Evaluate the `test_*` rules of a loaded test package."""
