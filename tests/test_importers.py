@@ -717,3 +717,78 @@ def test_imported_records_are_policy_input(bundle: Path) -> None:
     evidence = load_bundle(LocalStore(bundle)).policy_input()["evidence"]
     assert set(evidence) == {"host_inventory", "vuln_scan", "hardening"}
     assert "raw" not in evidence
+
+
+# --- the command line and the check pipeline ----------------------------------------------
+
+
+def test_cli_import_prints_the_summary_and_exits_0(cli: Any, bundle: Path) -> None:
+    src = SAMPLES / "nessus" / "nessus_report_local_3.nessus"
+    r = cli("import", "nessus", src, "--into", bundle, "--round", "2025-R1")
+    assert r.code == 0, r.err
+    assert "critical 2, high 3, medium 20, low 10, info 71" in r.out
+    assert "192.168.2.104" in r.out  # the unmapped host is reported
+    assert cli("validate", bundle).code == 0
+
+
+def test_cli_import_refusal_is_one_line_exit_2(cli: Any, bundle: Path) -> None:
+    before = snapshot(bundle)
+    r = cli("import", "openscap", SAMPLES / "trivy" / "all_statuses.json", "--into", bundle)
+    assert r.code == 2
+    assert r.err.count("\n") == 1 and "all_statuses.json" in r.err and "Traceback" not in r.err
+    assert snapshot(bundle) == before
+
+
+def _inventory_bundle(root: Path) -> Path:
+    """A bundle holding only the committed compliant example's host inventory."""
+    from checker import paths
+
+    data = (paths.EXAMPLES / "compliant" / "inventory" / "hosts.json").read_bytes()
+    root.mkdir()
+    (root / "hosts.json").write_bytes(data)
+    manifest = build_manifest(
+        bundle_id="imported-year",
+        contract_id="FW2025082202",
+        period=PERIOD,
+        producer=PRODUCER,
+        files=[("hosts.json", "host_inventory", data)],
+    )
+    (root / "manifest.json").write_bytes(dump_json(manifest))
+    return root
+
+
+def test_imported_scans_and_hardening_flow_through_check(cli: Any, tmp_path: Path) -> None:
+    root = _inventory_bundle(tmp_path / "year")
+    # the real Nessus report, moved into the service period (2014-03 -> 2025-10)
+    data = (SAMPLES / "nessus" / "nessus_report_local_3.nessus").read_bytes()
+    data = re.sub(
+        rb'(<tag name="HOST_(?:START|END)">\w+ )Mar (\d+ [\d:]+) 2014', rb"\1Oct \2 2025", data
+    )
+    scan = tmp_path / "round1.nessus"
+    scan.write_bytes(data)
+    hostmap = tmp_path / "hosts.yaml"
+    hostmap.write_text("hosts:\n  h0001: [192.168.2.100, rh-hony]\n  h0002: 192.168.2.101\n")
+    r = cli("import", "nessus", scan, "--into", root, "--hosts", hostmap, "--round", "2025-R1")
+    assert r.code == 0, r.err
+    scan_id = only(root, "vuln_scan")["scans"][2]["scan_id"]  # 192.168.2.100 -> h0001
+    r = cli(
+        "import",
+        "openscap",
+        SAMPLES / "openscap" / "xccdf_simple_rule_fail.xml",
+        "--into",
+        root,
+        "--hosts",
+        hostmap,
+        "--scan-id",
+        scan_id,
+    )
+    assert r.code == 0, r.err
+    r = cli("check", root, "--format", "json")
+    results = {x["clause"]: x for x in r.json()["results"]}
+    scans = results["2.2.1.7"]
+    # two scanned hosts are inventory hosts in service; the third is excluded, not dropped
+    assert (scans["status"], scans["actual"], scans["measures"]["excluded"]) == ("fail", 2, 1)
+    hardening = results["2.2.1.8"]
+    refs = {(e["kind"], e["state"]) for e in hardening["evidence"]}
+    assert ("hardening", "ok") in refs and ("vuln_scan", "ok") in refs
+    assert hardening["status"] not in ("invalid", "error", "missing")

@@ -27,6 +27,7 @@ from checker.importers import timeutil
 from checker.importers.hostmap import HostMap
 from checker.importers.interface import ImporterError, ImportResult
 from checker.importers.registry import Tool
+from checker.importers.severity import SCALE
 from checker.store.local import LocalStore
 
 _SYSTEM = re.compile(r"^S[1-9][0-9]*$")
@@ -53,7 +54,9 @@ class FileSummary:
     def lines(self) -> list[str]:
         noun = _NOUN.get(_collection(self.kind), "record")
         count = f"{len(self.ids)} {noun}{'' if len(self.ids) == 1 or noun == 'series' else 's'}"
-        figures = ", ".join(f"{k} {v}" for k, v in self.counts.items())
+        order = {name: n for n, name in enumerate(SCALE)}
+        ranked = sorted(self.counts.items(), key=lambda kv: order.get(kv[0], len(order)))
+        figures = ", ".join(f"{k} {v}" for k, v in ranked)
         version = f" {self.tool_version}" if self.tool_version else ""
         out = [
             f"{self.source} -> {self.record_path} ({self.tool}{version}, {count}"

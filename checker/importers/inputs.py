@@ -55,8 +55,7 @@ def parse_xml(raw: bytes, filename: str) -> Element:
         what = _defused_reason(exc)
         raise ImporterError(
             filename,
-            f"XML refused: {what}; entity declarations and external references are never "
-            "expanded",
+            f"XML refused: {what}; entity declarations and external references are never expanded",
             hint="tool outputs do not declare entities; this file was altered or is hostile",
         ) from None
     except ParseError as exc:
