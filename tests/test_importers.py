@@ -622,6 +622,22 @@ def test_hostile_xml_is_refused(bundle: Path, tmp_path: Path, tool: str, payload
     assert snapshot(bundle) == before
 
 
+def test_multi_stream_and_truncated_bzip2(bundle: Path, tmp_path: Path) -> None:
+    data = (SAMPLES / "openscap" / "arf_rule_and_cpe_check.xml").read_bytes()
+    half = len(data) // 2
+    src = tmp_path / "arf.pbzip2"  # pbzip2 writes one bzip2 stream per block
+    src.write_bytes(bz2.compress(data[:half]) + bz2.compress(data[half:]))
+    cut = tmp_path / "arf.cut"
+    cut.write_bytes(src.read_bytes()[:1000])
+    _refused(bundle, "openscap", cut, "truncated")
+    import_files("openscap", [src], bundle)
+    assert rule_results(only(bundle, "hardening")) == {
+        "fail": 1,
+        "notapplicable": 1,
+        "notselected": 1,
+    }
+
+
 def test_hostile_xml_inside_bzip2_is_refused(bundle: Path, tmp_path: Path) -> None:
     src = tmp_path / "arf"
     src.write_bytes(bz2.compress(BILLION_LAUGHS))

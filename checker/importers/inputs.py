@@ -26,18 +26,24 @@ def decompress(raw: bytes, filename: str) -> bytes:
     """The file's content, bzip2 undone when the bytes start with `BZh`."""
     if not raw.startswith(b"BZh"):
         return raw
-    decomp = bz2.BZ2Decompressor()
-    try:
-        out = decomp.decompress(raw, max_length=MAX_DECOMPRESSED)
-    except (OSError, ValueError) as exc:
-        raise ImporterError(filename, f"bzip2 data is corrupt or truncated ({exc})") from None
-    if not decomp.eof:
-        if decomp.needs_input:
-            raise ImporterError(filename, "bzip2 data is truncated (stream does not end)")
-        raise ImporterError(
-            filename, f"bzip2 data expands beyond {MAX_DECOMPRESSED // 2**20} MiB; refused"
-        )
-    return out
+    parts: list[bytes] = []
+    size, rest = 0, raw
+    while rest:  # pbzip2 / lbzip2 write several streams back to back
+        decomp = bz2.BZ2Decompressor()
+        try:
+            out = decomp.decompress(rest, max_length=MAX_DECOMPRESSED - size)
+        except (OSError, ValueError) as exc:
+            raise ImporterError(filename, f"bzip2 data is corrupt or truncated ({exc})") from None
+        if not decomp.eof:
+            if decomp.needs_input:
+                raise ImporterError(filename, "bzip2 data is truncated (stream does not end)")
+            raise ImporterError(
+                filename, f"bzip2 data expands beyond {MAX_DECOMPRESSED // 2**20} MiB; refused"
+            )
+        parts.append(out)
+        size += len(out)
+        rest = decomp.unused_data
+    return b"".join(parts)
 
 
 def require_content(data: bytes, filename: str) -> None:
