@@ -351,6 +351,23 @@ def test_gvm_without_version_element(bundle: Path, tmp_path: Path) -> None:
     assert severities(doc) == {"critical": 1}
 
 
+def test_gvm_get_reports_response_with_ctime_times(bundle: Path, tmp_path: Path) -> None:
+    data = (SAMPLES / "openvas" / "report_detail_v2.xml").read_bytes()
+    data = data.replace(b'<?xml version="1.0"?>', b"")
+    data = re.sub(
+        rb"<scan_start>[^<]*</scan_start>",
+        b"<scan_start>Fri Aug 22 15:01:38 2025</scan_start>",
+        data,
+    )
+    src = tmp_path / "gmp-response.xml"
+    src.write_bytes(
+        b'<get_reports_response status="200" status_text="OK">' + data + b"</get_reports_response>"
+    )
+    import_files("gvm", [src], bundle)
+    (scan,) = only(bundle, "vuln_scan")["scans"]
+    assert scan["started_at"] == "2025-08-22T15:01:38+08:00"  # zone-less: Asia/Shanghai
+
+
 def test_trivy_legacy_top_level_list(bundle: Path, tmp_path: Path) -> None:
     doc = json.loads((SAMPLES / "trivy" / "scheme_2_many_vulns.json").read_bytes())
     src = tmp_path / "legacy.json"
@@ -445,6 +462,17 @@ def test_prometheus_with_api_envelope(bundle: Path, tmp_path: Path) -> None:
     import_files("prometheus", [src], bundle, system="S2")
     doc = only(bundle, "availability_samples")
     assert sum(s["values"].count(0) for s in doc["series"]) == 360 + 13
+
+
+def test_prometheus_system_id_label(bundle: Path, tmp_path: Path) -> None:
+    result = json.loads((SAMPLES / "prometheus" / "201907281200.json").read_bytes())
+    for n, series in enumerate(result):
+        series["metric"]["system_id"] = "S5" if n % 2 else "S7"
+    src = tmp_path / "labelled.json"
+    src.write_text(_envelope(result))
+    import_files("prometheus", [src], bundle)
+    doc = only(bundle, "availability_samples")
+    assert Counter(s["system_id"] for s in doc["series"]) == {"S7": 5, "S5": 4}
 
 
 def test_prometheus_instant_vector_is_refused(bundle: Path, tmp_path: Path) -> None:
