@@ -243,12 +243,14 @@ def _prometheus(doc: dict[str, Any], root: Path) -> None:
     series = {s["labels"]["instance"].split(".")[0]: s for s in doc["series"]}
     assert len(doc["series"]) == 9
     p0 = series["prometheus-anomaly-detector-prophet-0"]["values"]
-    assert (len(p0), p0.count(0)) == (360, 360)
+    assert (len(p0), p0.count("0")) == (360, 360)
     p1 = series["prometheus-anomaly-detector-prophet-1"]["values"]
-    assert (len(p1), p1.count(0), p1.count(1)) == (360, 13, 347)
+    assert (len(p1), p1.count("0"), p1.count("1")) == (360, 13, 347)
     assert series["prometheus-anomaly-detector-prophet-1"]["step_seconds"] == 60
     others = [s for k, s in series.items() if "prophet-0" not in k and "prophet-1" not in k]
-    assert all(0 not in s["values"] for s in others)
+    assert all("0" not in s["values"] for s in others)
+    # one series misses one 20 s sample: a gap, not a down
+    assert sorted(s["values"].count("-") for s in others) == [0] * 6 + [1]
     assert {s["system_id"] for s in doc["series"]} == {"S6"}
 
 
@@ -461,7 +463,7 @@ def test_prometheus_with_api_envelope(bundle: Path, tmp_path: Path) -> None:
     src.write_text(_envelope(result))
     import_files("prometheus", [src], bundle, system="S2")
     doc = only(bundle, "availability_samples")
-    assert sum(s["values"].count(0) for s in doc["series"]) == 360 + 13
+    assert sum(s["values"].count("0") for s in doc["series"]) == 360 + 13
 
 
 def test_prometheus_system_id_label(bundle: Path, tmp_path: Path) -> None:

@@ -4,7 +4,8 @@
 Reads the API answer with its `{"status": "success", "data": {"resultType": "matrix",
 "result": [...]}}` envelope or the bare `result` array. Each series becomes a regular series:
 the step is the most common interval between samples (whole seconds), sample i sits at
-start + i * step, a slot without a sample is null (a monitoring gap), 1 = up, 0 = down.
+start + i * step and is written as one character of the `values` string: '1' up, '0' down,
+'-' a slot without a sample (a monitoring gap).
 `NaN` (a stale marker) is a gap too; any other value is refused, since `up` and
 `probe_success` only take 0 and 1. Which information system a series belongs to is decided in
 `apply` (`--system`, a `system_id` label, or the instance mapped through the host map).
@@ -104,12 +105,12 @@ def _series(series: dict[str, Any], n: int, filename: str, counts: Counter[str])
     counts["up"] += values.count(1)
     counts["down"] += values.count(0)
     counts["gap"] += values.count(None)
-    record = {
+    record: dict[str, Any] = {
         "series_id": _name(labels),
         "labels": labels,
         "start": timeutil.rfc3339(timeutil.from_epoch(start)),
         "step_seconds": step,
-        "values": values,
+        "values": "".join("-" if v is None else str(v) for v in values),
     }
     instance = labels.get("instance", "")
     identities = tuple(v for v in (instance, labels.get("job", "")) if v)
