@@ -14,7 +14,25 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checker.generate.kinds import deliverables, host_inventory, scale_out, tickets, vuln_scan
+from checker.generate.kinds import (
+    database_inventory,
+    deliverables,
+    host_inventory,
+    middleware_inventory,
+    scale_out,
+    tickets,
+    vuln_scan,
+)
 
 MODULES: list[ModuleType] = sorted(
-    [host_inventory, vuln_scan, tickets, scale_out, deliverables], key=lambda m: (m.ORDER, m.KIND))
+    [
+        host_inventory,
+        vuln_scan,
+        middleware_inventory,
+        database_inventory,
+        tickets,
+        scale_out,
+        deliverables,
+    ],
+    key=lambda m: (m.ORDER, m.KIND),
+)

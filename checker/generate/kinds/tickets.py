@@ -101,10 +101,6 @@ def _ticket(
         "resolved_at": iso(resolved_at),
         "onsite_required": onsite,
         "onsite_arrived_at": None,
-        "progress_updates": [
-            {"at": iso(handled_at), "note": "已开始处理 handling started"},
-            {"at": iso(resolved_at), "note": "故障已排除 cleared"},
-        ],
         "closing_report": {
             "doc_id": "",
             "delivered_at": iso(resolved_at + timedelta(minutes=rng.randint(60, 36 * 60))),
@@ -194,8 +190,6 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         - parse(t["handling_started_at"])
     )
     _shift(t, ("handling_started_at", "located_at", "resolved_at"), delta)
-    for u in t["progress_updates"]:
-        u["at"] = iso(parse(u["at"]) + delta)
     t["closing_report"]["delivered_at"] = iso(parse(t["closing_report"]["delivered_at"]) + delta)
     world.breach(
         "3.8.b",
@@ -213,7 +207,6 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     delta = resolved - parse(t["resolved_at"])
     t["resolved_at"] = iso(resolved)
     t["located_at"] = iso(parse(t["handling_started_at"]) + timedelta(minutes=6))
-    t["progress_updates"][-1]["at"] = iso(resolved)
     t["closing_report"]["delivered_at"] = iso(parse(t["closing_report"]["delivered_at"]) + delta)
     world.breach(
         "3.10",

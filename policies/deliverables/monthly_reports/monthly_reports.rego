@@ -24,20 +24,21 @@ _offset := "Z" if {
 	endswith(_start, "Z")
 } else := substring(_start, count(_start) - 6, 6)
 
-# months since year 0 of the first service month, on the contract's calendar
-_first := k if {
+# mid-month of the first service month (day 15, noon): adding months to it never
+# overflows into the following month, whatever day the period starts on
+_mid := n if {
 	d := time.date([lib.ns(_start), data.params.timezone])
-	k := (d[0] * 12) + (d[1] - 1)
+	n := lib.ns(sprintf("%04d-%02d-15T12:00:00%s", [d[0], d[1], _offset]))
 }
 
-_ym(k) := [floor(k / 12), (k % 12) + 1]
+_ym(i) := time.date([time.add_date(_mid, 0, i, 0), data.params.timezone])
 
 # one entry per service month: label, due date (text) and the instant the due day ends
 months contains {"month": label, "due": due, "deadline": deadline} if {
 	some i in numbers.range(0, data.params.period.months - 1)
-	cur := _ym(_first + i)
-	nxt := _ym((_first + i) + 1)
-	label := sprintf("%04d-%02d", cur)
+	cur := _ym(i)
+	nxt := _ym(i + 1)
+	label := sprintf("%04d-%02d", [cur[0], cur[1]])
 	due := sprintf("%04d-%02d-%02d", [nxt[0], nxt[1], data.params.deliverables.monthly_report_due_day])
 	deadline := lib.ns(sprintf("%sT00:00:00%s", [due, _offset])) + _day_ns
 }

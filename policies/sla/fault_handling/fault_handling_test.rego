@@ -15,7 +15,7 @@ evidence(tickets) := {"tickets": [{"path": "t.json", "data": {"kind": "tickets",
 test_success_handling_begun_within_thirty_minutes if {
 	tickets := [ticket("T1", "2025-10-01T09:00:00+08:00", "2025-10-01T09:30:00+08:00"), ticket("T2", "2025-10-02T09:00:00+08:00", "2025-10-02T09:04:30+08:00")]
 	count(policy.deny) == 0 with input.evidence as evidence(tickets) with data.params as params
-	policy.measure.mean_minutes == 17.3 with input.evidence as evidence(tickets) with data.params as params
+	policy.measure.mean_minutes == 17.25 with input.evidence as evidence(tickets) with data.params as params
 }
 
 test_fail_handling_begun_after_41_minutes if {

@@ -93,6 +93,6 @@ _worst(xs) := max(xs) if count(xs) > 0
 
 else := null
 
-_mean(xs) := round((sum(xs) / count(xs)) * 10) / 10 if count(xs) > 0
+_mean(xs) := round((sum(xs) / count(xs)) * 100) / 100 if count(xs) > 0
 
 else := null

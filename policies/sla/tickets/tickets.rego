@@ -33,8 +33,8 @@ stamp(obj, field) := v if {
 	v != null
 }
 
-# one decimal, for messages and measures
-round1(x) := round(x * 10) / 10
+# two decimals, for messages and measures
+round2(x) := round(x * 100) / 100
 
 # step judges one timed step of ticket e: the clock runs from timestamp `from` to the
 # ticket's `field`, against `limit` minutes.
@@ -66,13 +66,13 @@ violation(e, clause, what, field, limit, s) := object.union(lib.violation(msg, e
 }
 
 _minutes(s) := m if {
-	m := round1(s.minutes)
+	m := round2(s.minutes)
 } else := null
 
 # the message of a failed step (built inside braced bodies, see the regorus notes)
 _message(e, clause, what, field, limit, s) := msg if {
 	s.state == "late"
-	msg := sprintf("ticket %s (%s): %s after %v min, limit %v min [%s]", [e.t.ticket_id, e.t.system_id, what, round1(s.minutes), limit, clause])
+	msg := sprintf("ticket %s (%s): %s after %v min, limit %v min [%s]", [e.t.ticket_id, e.t.system_id, what, round2(s.minutes), limit, clause])
 } else := msg if {
 	s.state == "order"
 	msg := sprintf("ticket %s (%s): %s is before the clock start (times out of order) [%s]", [e.t.ticket_id, e.t.system_id, field, clause])
@@ -82,12 +82,12 @@ _message(e, clause, what, field, limit, s) := msg if {
 
 failed(s) if s.state in {"late", "order", "open"}
 
-# mean and worst of a list of minutes, null when empty, one decimal
-mean(xs) := round1(sum(xs) / count(xs)) if {
+# mean and worst of a list of minutes, null when empty, two decimals
+mean(xs) := round2(sum(xs) / count(xs)) if {
 	count(xs) > 0
 } else := null
 
-worst(xs) := round1(max(xs)) if {
+worst(xs) := round2(max(xs)) if {
 	count(xs) > 0
 } else := null
 
