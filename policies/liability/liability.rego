@@ -402,9 +402,14 @@ rows contains r if {
 _offset := substring(data.params.period.start, count(data.params.period.start) - 6, 6)
 
 _next(label) := sprintf("%04d-%02d", [d[0], d[1]]) if {
-	first := lib.ns(sprintf("%s-01T00:00:00%s", [label, _offset]))
-	d := time.date([time.add_date(first, 0, 1, 0), data.params.timezone])
+	# mid-month: regorus adds months in UTC, which shifts a local first-of-month
+	mid := lib.ns(sprintf("%s-15T12:00:00%s", [label, _offset]))
+	d := time.date([time.add_date(mid, 0, 1, 0), data.params.timezone])
 }
+
+_late_why(label, 0) := sprintf("monthly report for %s not delivered (days counted to as_of)", [label])
+
+_late_why(label, n) := sprintf("monthly report for %s delivered late", [label]) if n > 0
 
 _report_deadline(label) := lib.ns(sprintf("%s-%02dT00:00:00%s", [_next(label), data.params.deliverables.monthly_report_due_day, _offset])) + _day_ns
 
@@ -417,10 +422,11 @@ rows contains r if {
 	delivered := [lib.ns(d.delivered_at) | some d in f.data.monthly_reports; d.month == m.label]
 	done := min(array.concat(delivered, [as_of]))
 	done > deadline
+	why := _late_why(m.label, count(delivered))
 	r := {
 		"event": sprintf("late:6.3.2:%s", [m.label]), "links": [], "row": "12.5", "basis": "price_per_day",
 		"days": _days(done - deadline), "percent_per_day": _p.late_per_day_percent,
-		"why": sprintf("monthly report for %s late", [m.label]), "evidence": lib.pointer(f.path, ["monthly_reports"]),
+		"why": why, "evidence": lib.pointer(f.path, ["monthly_reports"]),
 	}
 }
 

@@ -17,10 +17,13 @@ from types import ModuleType
 from checker.generate.kinds import (
     data_reliability,
     database_inventory,
+    deliverables,
     host_inventory,
     incidents,
     middleware_inventory,
     outages,
+    scale_out,
+    tickets,
     vuln_scan,
 )
 
@@ -30,6 +33,9 @@ MODULES: list[ModuleType] = sorted(
         vuln_scan,
         middleware_inventory,
         database_inventory,
+        tickets,
+        scale_out,
+        deliverables,
         outages,
         data_reliability,
         incidents,
