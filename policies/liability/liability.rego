@@ -333,11 +333,11 @@ rows contains r if {
 }
 
 # ---- tickets: mean response / recovery per system and month, on-site delays --------
-_tickets contains {"t": t, "at": lib.pointer(f.path, ["tickets", i]), "as_of": lib.ns(f.data.as_of)} if {
+_tickets := [{"t": t, "at": lib.pointer(f.path, ["tickets", i]), "as_of": lib.ns(f.data.as_of)} |
 	some f in lib.files("tickets")
 	some i, t in f.data.tickets
 	lib.in_period(t.reported_at)
-}
+]
 
 _ticket_links(tid) := sort({id | some id, e in incidents; tid in object.get(e.x, "ticket_ids", [])})
 
@@ -357,20 +357,31 @@ _within(b, v, _, _) if v <= b.up_to
 
 _within(_, _, i, n) if i == n - 1
 
-_means := {"response": "responded_at", "recovery": "resolved_at"}
+# each ticket once: its system, service month and both elapsed times (minutes)
+_ticket_rows := [r |
+	some x in _tickets
+	t := lib.ns(x.t.reported_at)
+	some m in lib.service_months
+	t >= m.start
+	t < m.end
+	r := {
+		"sid": x.t.system_id, "month": m.label, "tid": x.t.ticket_id, "at": x.at,
+		"response": _elapsed(x, "responded_at"), "recovery": _elapsed(x, "resolved_at"),
+	}
+]
+
+_groups := {[r.sid, r.month] | some r in _ticket_rows}
 
 rows contains r if {
-	some name, field in _means
-	some sid in availability.system_ids
-	some m in lib.service_months
-	group := [x | some x in _tickets; x.t.system_id == sid; lib.ns(x.t.reported_at) >= m.start; lib.ns(x.t.reported_at) < m.end]
-	count(group) > 0
-	mean := sum([_elapsed(x, field) | some x in group]) / count(group)
+	some g in _groups
+	group := [x | some x in _ticket_rows; x.sid == g[0]; x.month == g[1]]
+	some name in ["response", "recovery"]
+	mean := sum([x[name] | some x in group]) / count(group)
 	b := band(name, mean)
-	links := sort({id | some x in group; some id in _ticket_links(x.t.ticket_id)})
+	links := sort({id | some x in group; some id in _ticket_links(x.tid)})
 	row := _pick(links, b.major, b.minor)
-	why := sprintf("mean %s %v min over %d tickets in %s", [name, round(mean * 100) / 100, count(group), m.label])
-	r := _fee_row(sprintf("%s:%s:%s", [name, sid, m.label]), links, row, [sid], why, group[0].at)
+	why := sprintf("mean %s %v min over %d tickets in %s", [name, round(mean * 100) / 100, count(group), g[1]])
+	r := _fee_row(sprintf("%s:%s:%s", [name, g[0], g[1]]), links, row, [g[0]], why, group[0].at)
 }
 
 rows contains r if {
