@@ -125,8 +125,13 @@ class LiabilityLedger:
                 "total": str(self.party_a_total),
             },
             "incident_levels": [
-                {"incident_id": lv.incident_id, "level": lv.level, "rows": list(lv.rows),
-                 "occurred_at": lv.occurred_at, "evidence": lv.evidence}
+                {
+                    "incident_id": lv.incident_id,
+                    "level": lv.level,
+                    "rows": list(lv.rows),
+                    "occurred_at": lv.occurred_at,
+                    "evidence": lv.evidence,
+                }
                 for lv in self.levels
             ],
             "termination_rights": [
@@ -138,8 +143,14 @@ class LiabilityLedger:
 
 
 def _row_dict(r: MatchedRow) -> dict[str, Any]:
-    out: dict[str, Any] = {"row": r.row, "basis": r.basis, "amount": str(r.amount), "formula": r.formula,
-                           "why": r.why, "evidence": r.evidence}
+    out: dict[str, Any] = {
+        "row": r.row,
+        "basis": r.basis,
+        "amount": str(r.amount),
+        "formula": r.formula,
+        "why": r.why,
+        "evidence": r.evidence,
+    }
     if r.system_id:
         out["system_id"] = r.system_id
     return out
@@ -196,7 +207,9 @@ def _heaviest(rows: Sequence[MatchedRow]) -> MatchedRow:
     return sorted(rows, key=lambda r: (-r.amount, row_order(r.row), r.system_id or ""))[0]
 
 
-def _group(raw_rows: Iterable[Mapping[str, Any]]) -> list[tuple[list[str], list[str], list[Mapping[str, Any]]]]:
+def _group(
+    raw_rows: Iterable[Mapping[str, Any]],
+) -> list[tuple[list[str], list[str], list[Mapping[str, Any]]]]:
     """Join rows into events: same event key, or linked to the same incident (12.3)."""
     parent: dict[str, str] = {}
 
@@ -225,20 +238,27 @@ def _group(raw_rows: Iterable[Mapping[str, Any]]) -> list[tuple[list[str], list[
     return sorted(out, key=lambda g: g[0])
 
 
-def _events(raw_rows: Iterable[Mapping[str, Any]], prices: _Prices) -> tuple[list[LiabilityEvent], list[str]]:
+def _events(
+    raw_rows: Iterable[Mapping[str, Any]], prices: _Prices
+) -> tuple[list[LiabilityEvent], list[str]]:
     events, problems = [], []
     for keys, incidents, members in _group(raw_rows):
         priced = [p for r in members for p in prices.price_row(r)]
         if not priced:
             problems.append(f"{' + '.join(keys)}: no row could be priced")
             continue
-        rows = tuple(sorted(priced, key=lambda r: (row_order(r.row), r.system_id or "", r.evidence)))
+        rows = tuple(
+            sorted(priced, key=lambda r: (row_order(r.row), r.system_id or "", r.evidence))
+        )
         events.append(LiabilityEvent(" + ".join(keys), tuple(incidents), rows, _heaviest(priced)))
     return events, problems
 
 
-def build_ledger(matched: Mapping[str, Any] | None, params: Mapping[str, Any],
-                 deny: Sequence[Mapping[str, Any]] = ()) -> LiabilityLedger:
+def build_ledger(
+    matched: Mapping[str, Any] | None,
+    params: Mapping[str, Any],
+    deny: Sequence[Mapping[str, Any]] = (),
+) -> LiabilityLedger:
     """The ledger from `contract.liability`'s measure (rows, levels, termination)."""
     matched = matched or {}
     prices = _Prices(params)
@@ -246,22 +266,36 @@ def build_ledger(matched: Mapping[str, Any] | None, params: Mapping[str, Any],
     party_a, problems_a = _events(matched.get("party_a_rows", []), prices)
     liability = params.get("liability", {})
     deduct_from = str(liability.get("deduct_from", ""))
-    limit = next((Decimal(i["amount_cny"]) for i in params["instalments"] if i["id"] == deduct_from), Decimal("0.00"))
+    limit = next(
+        (Decimal(i["amount_cny"]) for i in params["instalments"] if i["id"] == deduct_from),
+        Decimal("0.00"),
+    )
     levels = tuple(
-        IncidentLevel(str(lv["incident_id"]), str(lv["level"]), tuple(lv["rows"]), str(lv["occurred_at"]),
-                      str(lv["evidence"]))
+        IncidentLevel(
+            str(lv["incident_id"]),
+            str(lv["level"]),
+            tuple(lv["rows"]),
+            str(lv["occurred_at"]),
+            str(lv["evidence"]),
+        )
         for lv in matched.get("levels", [])
     )
     termination = tuple(
         TerminationRight(str(t["row"]), tuple(t["incident_ids"]), str(t["reason"]))
-        for t in sorted(matched.get("termination", []), key=lambda t: (row_order(t["row"]), t["incident_ids"]))
+        for t in sorted(
+            matched.get("termination", []), key=lambda t: (row_order(t["row"]), t["incident_ids"])
+        )
     )
     problems += problems_a + [f"{d.get('msg', '')} ({d.get('evidence', '')})" for d in deny]
-    return LiabilityLedger(tuple(events), tuple(party_a), levels, termination, deduct_from, limit, tuple(problems))
+    return LiabilityLedger(
+        tuple(events), tuple(party_a), levels, termination, deduct_from, limit, tuple(problems)
+    )
 
 
 def ledger_from_outcome(outcome: PackageOutcome, params: Mapping[str, Any]) -> LiabilityLedger:
     """The ledger from the engine's answer for contract.liability (its `measure`)."""
     if outcome.error is not None:  # a checker fault: shown in the ledger, clauses still reported
-        return build_ledger(None, params, [{"msg": f"liability rules failed: {outcome.error}", "evidence": ""}])
+        return build_ledger(
+            None, params, [{"msg": f"liability rules failed: {outcome.error}", "evidence": ""}]
+        )
     return build_ledger(outcome.measure, params, outcome.deny)

@@ -32,20 +32,49 @@ from checker.store.local import LocalStore
 #   15.11: 3,780,400.00 x 20% = 756,080.00
 EXPECTED_EVENTS = {
     # event: (chosen row, amount, every matched row)
-    "INC-P1": ("A2.3", "270028.57", {"A2.3"}),  # S6 tampered via a security service failure, major impact
-    "INC-P2": ("A3.7", "22502.38", {"12.5", "A3.7"}),  # S7: A3.7 22,502.38 beats 12.5 3 days 11,341.20
+    "INC-P1": (
+        "A2.3",
+        "270028.57",
+        {"A2.3"},
+    ),  # S6 tampered via a security service failure, major impact
+    "INC-P2": (
+        "A3.7",
+        "22502.38",
+        {"12.5", "A3.7"},
+    ),  # S7: A3.7 22,502.38 beats 12.5 3 days 11,341.20
     "INC-P5": ("15.11", "756080.00", {"15.11"}),  # confidentiality breach
-    "data:S4": ("A3.1", "22502.38", {"A3.1"}),  # unrecovered loss, linked to INC-P4 (no major impact)
+    "data:S4": (
+        "A3.1",
+        "22502.38",
+        {"A3.1"},
+    ),  # unrecovered loss, linked to INC-P4 (no major impact)
     "downtime:S2": ("A3.1", "22502.38", {"A3.1"}),  # maintenance approved after it started: 247 min
     "downtime:S3": ("A3.1", "22502.38", {"A3.1", "A3.5"}),  # 150-min fault: A3.1 50% beats A3.5 30%
-    "downtime:S5": ("A3.6", "27002.86", {"A3.1", "A3.6"}),  # 4 cloud faults: A3.6 60% beats A3.1 50%
+    "downtime:S5": (
+        "A3.6",
+        "27002.86",
+        {"A3.1", "A3.6"},
+    ),  # 4 cloud faults: A3.6 60% beats A3.1 50%
     # planted by the sla generator (deliverables, tickets):
-    "late:6.3.2:2026-01": ("12.5", "884613.60", {"12.5"}),  # never delivered: due 2026-02-10, as_of 2026-10-03
+    "late:6.3.2:2026-01": (
+        "12.5",
+        "884613.60",
+        {"12.5"},
+    ),  # never delivered: due 2026-02-10, as_of 2026-10-03
     "late:6.3.2:2026-04": ("12.5", "11341.20", {"12.5"}),  # 3 days late
-    "response:S5:2026-03": ("A3.9", "22502.38", {"A3.9"}),  # mean response above 30 min (an unanswered ticket)
-    "unattended:INC-20250918-00076": ("A3.12", "13501.43", {"A3.12"}),  # on site 85 min after it was needed
+    "response:S5:2026-03": (
+        "A3.9",
+        "22502.38",
+        {"A3.9"},
+    ),  # mean response above 30 min (an unanswered ticket)
+    "unattended:INC-20250918-00076": (
+        "A3.12",
+        "13501.43",
+        {"A3.12"},
+    ),  # on site 85 min after it was needed
 }
-# 270,028.57 + 5 x 22,502.38 (112,511.90) + 756,080.00 + 27,002.86 + 884,613.60 + 11,341.20 + 13,501.43
+# 270,028.57 + 5 x 22,502.38 (112,511.90) + 756,080.00 + 27,002.86
+#   + 884,613.60 + 11,341.20 + 13,501.43
 EXPECTED_TOTAL = "2075079.56"
 
 
@@ -67,13 +96,20 @@ def _ledger(report: Report) -> dict[str, Any]:
 
 def test_breaches_example_is_priced_to_the_fen(breaches: Report) -> None:
     ledger = _ledger(breaches)
-    got = {e["event"]: (e["chosen"], e["amount"], {r["row"] for r in e["rows"]}) for e in ledger["events"]}
+    got = {
+        e["event"]: (e["chosen"], e["amount"], {r["row"] for r in e["rows"]})
+        for e in ledger["events"]
+    }
     assert got == EXPECTED_EVENTS
     assert sum(Decimal(a) for _, a, _ in EXPECTED_EVENTS.values()) == Decimal(EXPECTED_TOTAL)
     assert ledger["total"] == EXPECTED_TOTAL
     # 12.3: deducted from the final 40% (1,512,160.00) at most; the rest is claimed otherwise
-    assert ledger["deductible"] == {"from": "7.2.2", "instalment": "1512160.00", "amount": "1512160.00",
-                                    "not_deductible": "562919.56"}  # 2,075,079.56 - 1,512,160.00
+    assert ledger["deductible"] == {
+        "from": "7.2.2",
+        "instalment": "1512160.00",
+        "amount": "1512160.00",
+        "not_deductible": "562919.56",
+    }  # 2,075,079.56 - 1,512,160.00
     assert ledger["party_a"] == {"events": [], "total": "0.00"}
 
 
@@ -94,7 +130,11 @@ def test_annex1_levels_and_termination_rights(breaches: Report) -> None:
         "INC-P4": ("B", ["A1.7"]),  # core data of 1 system, 2 months, unrecoverable
     }
     rights = [(t["row"], t["incident_ids"]) for t in ledger["termination_rights"]]
-    assert rights == [("12.1", ["INC-P3"]), ("12.2", ["INC-P1", "INC-P2", "INC-P4"]), ("15.11", ["INC-P5"])]
+    assert rights == [
+        ("12.1", ["INC-P3"]),
+        ("12.2", ["INC-P1", "INC-P2", "INC-P4"]),
+        ("15.11", ["INC-P5"]),
+    ]
 
 
 def test_compliant_example_owes_nothing(compliant: Report) -> None:
@@ -117,9 +157,19 @@ def test_availability_and_reliability_breaches_found(breaches: Report) -> None:
 
 
 # ---- the arithmetic alone, on rows as the Rego package returns them ------------------
-def _fee_row(event: str, row: str, coeff: str, systems: list[str], links: list[str] | None = None) -> dict[str, Any]:
-    return {"event": event, "links": links or [], "row": row, "basis": "system_fee", "system_ids": systems,
-            "coefficient_percent": coeff, "why": "", "evidence": "x.json#/a"}
+def _fee_row(
+    event: str, row: str, coeff: str, systems: list[str], links: list[str] | None = None
+) -> dict[str, Any]:
+    return {
+        "event": event,
+        "links": links or [],
+        "row": row,
+        "basis": "system_fee",
+        "system_ids": systems,
+        "coefficient_percent": coeff,
+        "why": "",
+        "evidence": "x.json#/a",
+    }
 
 
 def _params(**over: Any) -> dict[str, Any]:
@@ -137,8 +187,15 @@ def test_half_fen_rounds_up_not_to_even() -> None:
 
 def test_event_on_several_systems_takes_the_heaviest_fee() -> None:
     # S1 1,200.00 / 12 x 30% = 30.00; S2 2,400.00 / 12 x 30% = 60.00 -> 60.00, fined once
-    params = _params(systems=[{"id": "S1", "annual_fee_cny": "1200.00"}, {"id": "S2", "annual_fee_cny": "2400.00"}])
-    ledger = build_ledger({"rows": [_fee_row("INC-1", "A3.5", "30", ["S1", "S2"], ["INC-1"])]}, params)
+    params = _params(
+        systems=[
+            {"id": "S1", "annual_fee_cny": "1200.00"},
+            {"id": "S2", "annual_fee_cny": "2400.00"},
+        ]
+    )
+    ledger = build_ledger(
+        {"rows": [_fee_row("INC-1", "A3.5", "30", ["S1", "S2"], ["INC-1"])]}, params
+    )
     (event,) = ledger.events
     assert (event.chosen.system_id, str(event.amount)) == ("S2", "60.00")
 
@@ -146,19 +203,47 @@ def test_event_on_several_systems_takes_the_heaviest_fee() -> None:
 def test_rows_linked_through_an_incident_are_fined_once_at_the_heaviest() -> None:
     # downtime:S1 (A3.1 50% = 50.00) linked to INC-1 (A2.3 600% = 600.00) -> one event, 600.00
     params = _params(systems=[{"id": "S1", "annual_fee_cny": "1200.00"}])
-    rows = [_fee_row("downtime:S1", "A3.1", "50", ["S1"], ["INC-1"]), _fee_row("INC-1", "A2.3", "600", ["S1"], ["INC-1"])]
+    rows = [
+        _fee_row("downtime:S1", "A3.1", "50", ["S1"], ["INC-1"]),
+        _fee_row("INC-1", "A2.3", "600", ["S1"], ["INC-1"]),
+    ]
     ledger = build_ledger({"rows": rows}, params)
     (event,) = ledger.events
-    assert event.event == "INC-1 + downtime:S1" and event.chosen.row == "A2.3" and str(event.amount) == "600.00"
+    assert (
+        event.event == "INC-1 + downtime:S1"
+        and event.chosen.row == "A2.3"
+        and str(event.amount) == "600.00"
+    )
 
 
 def test_deduction_is_capped_by_the_final_instalment_and_party_a_is_apart() -> None:
     # 15.11: 3,780,400.00 x 20% = 756,080.00, twice = 1,512,160.00 + 756,080.00 = 2,268,240.00
-    rows = [{"event": f"INC-{n}", "links": [], "row": "15.11", "basis": "price_share", "percent": "20",
-             "why": "", "evidence": ""} for n in range(3)]
+    rows = [
+        {
+            "event": f"INC-{n}",
+            "links": [],
+            "row": "15.11",
+            "basis": "price_share",
+            "percent": "20",
+            "why": "",
+            "evidence": "",
+        }
+        for n in range(3)
+    ]
     # 12.6 as written (万分之一, once per late payment): 3,780,400.00 x 0.01% = 378.04
-    party_a = [{"event": "late_payment:7.2.1", "links": [], "row": "12.6", "basis": "price_share", "percent": "0.01",
-                "per_day": False, "days": 9, "why": "", "evidence": ""}]
+    party_a = [
+        {
+            "event": "late_payment:7.2.1",
+            "links": [],
+            "row": "12.6",
+            "basis": "price_share",
+            "percent": "0.01",
+            "per_day": False,
+            "days": 9,
+            "why": "",
+            "evidence": "",
+        }
+    ]
     ledger = build_ledger({"rows": rows, "party_a_rows": party_a}, load_params())
     assert str(ledger.total) == "2268240.00"
     assert str(ledger.deductible) == "1512160.00"
@@ -167,6 +252,14 @@ def test_deduction_is_capped_by_the_final_instalment_and_party_a_is_apart() -> N
 
 def test_late_days_priced_per_day() -> None:
     # 12.5: 3,780,400.00 x 0.1% x 17 days = 64,266.80
-    row = {"event": "late", "links": [], "row": "12.5", "basis": "price_per_day", "days": 17,
-           "percent_per_day": "0.1", "why": "", "evidence": ""}
+    row = {
+        "event": "late",
+        "links": [],
+        "row": "12.5",
+        "basis": "price_per_day",
+        "days": 17,
+        "percent_per_day": "0.1",
+        "why": "",
+        "evidence": "",
+    }
     assert str(build_ledger({"rows": [row]}, load_params()).total) == "64266.80"
