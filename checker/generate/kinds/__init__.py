@@ -15,6 +15,8 @@ from __future__ import annotations
 from types import ModuleType
 
 from checker.generate.kinds import (
+    antivirus,
+    hardening,
     database_inventory,
     host_inventory,
     middleware_inventory,
@@ -27,6 +29,8 @@ MODULES: list[ModuleType] = sorted(
         vuln_scan,
         middleware_inventory,
         database_inventory,
+        antivirus,
+        hardening,
     ],
     key=lambda m: (m.ORDER, m.KIND),
 )
