@@ -16,9 +16,11 @@ from types import ModuleType
 
 from checker.generate.kinds import (
     antivirus,
-    hardening,
     database_inventory,
+    hardening,
     host_inventory,
+    host_protection,
+    log_analysis,
     middleware_inventory,
     vuln_scan,
 )
@@ -31,6 +33,8 @@ MODULES: list[ModuleType] = sorted(
         database_inventory,
         antivirus,
         hardening,
+        host_protection,
+        log_analysis,
     ],
     key=lambda m: (m.ORDER, m.KIND),
 )
