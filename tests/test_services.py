@@ -19,7 +19,7 @@ from checker.generate import PLANTED, generate
 from checker.model import Report, Status
 from checker.store.local import LocalStore
 
-SERVICE_CLAUSES = ["2.2.1.1", "2.2.1.2", "2.2.1.3", "2.2.1.4", "2.2.1.5", "2.2.1.6", "2.2.1.7", "2.2.1.8", "2.2.1.10"]
+SERVICE_CLAUSES = [f"2.2.1.{n}" for n in range(1, 16)]
 
 
 def _test_packages() -> list[policies.PolicyInfo]:

@@ -15,13 +15,19 @@ from __future__ import annotations
 from types import ModuleType
 
 from checker.generate.kinds import (
+    anti_tamper,
     antivirus,
+    apt_protection,
+    cloud_ddos,
+    data_transfer,
     database_inventory,
+    db_audit,
     hardening,
     host_inventory,
     host_protection,
     log_analysis,
     middleware_inventory,
+    object_storage,
     vuln_scan,
 )
 
@@ -35,6 +41,12 @@ MODULES: list[ModuleType] = sorted(
         hardening,
         host_protection,
         log_analysis,
+        anti_tamper,
+        db_audit,
+        apt_protection,
+        cloud_ddos,
+        object_storage,
+        data_transfer,
     ],
     key=lambda m: (m.ORDER, m.KIND),
 )
