@@ -57,7 +57,7 @@ required(host_id) := {k |
 
 missing(host_id) := {k | some k in required(host_id); not [host_id, k] in covered}
 
-_interval_start(k) := time.format(lib.period_start + (k * interval_ns))
+_interval_start(k) := lib.local_time(lib.period_start + (k * interval_ns))
 
 _reason(host_id) := "host not in service during the period" if {
 	not lib.in_service(host_id)

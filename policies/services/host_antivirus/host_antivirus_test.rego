@@ -4,6 +4,7 @@ import data.contract.services.host_antivirus as policy
 
 # A 4-week period with a weekly scan interval: four full intervals.
 params := {
+	"timezone": "Asia/Shanghai",
 	"period": {"start": "2025-09-03T00:00:00+08:00", "end": "2025-10-01T00:00:00+08:00"},
 	"services": {"2.2.1.5": {"quantity": 2, "unit": "host", "scan_interval_days": 7}},
 }
@@ -33,7 +34,7 @@ test_fail_missed_interval_and_failed_run_not_counted if {
 	# h2: no run in 10-16 September; its run of the 24th failed (result error)
 	runs := array.concat(weekly("h1"), [run("h2", "03", "clean"), run("h2", "24", "error"), run("h2", "30", "clean")])
 	policy.deny == {{"msg": "delivered 1 host, contracted 2 (shortfall 1) [2.2.1.5]", "evidence": "av.json#/runs"}} with input.evidence as evidence(good_agents, runs) with data.params as params
-	policy.excluded == {{"evidence": "av.json#/agents/1", "reason": "no completed scan run in 2 of 4 scan intervals of 7 days (first missing interval starts 2025-09-09T16:00:00Z)"}} with input.evidence as evidence(good_agents, runs) with data.params as params
+	policy.excluded == {{"evidence": "av.json#/agents/1", "reason": "no completed scan run in 2 of 4 scan intervals of 7 days (first missing interval starts 2025-09-10T00:00:00+08:00)"}} with input.evidence as evidence(good_agents, runs) with data.params as params
 }
 
 test_fail_agent_outside_central_control_not_counted if {

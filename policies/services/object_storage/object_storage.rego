@@ -54,7 +54,7 @@ total[t] := q if {
 
 delivered := min({q | some q in total})
 
-lowest_at := time.format(min({t | some t, q in total; q == delivered}))
+lowest_at := lib.local_time(min({t | some t, q in total; q == delivered}))
 
 _used := [u.used_gb |
 	some f in lib.files("object_storage")
