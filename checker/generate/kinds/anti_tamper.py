@@ -45,10 +45,18 @@ def generate(world: World) -> dict[str, Any]:
                     "notified_at": iso(detected + timedelta(minutes=rng.randint(1, 4))),
                 }
             )
-    return {"kind": KIND, "as_of": iso(world.end - timedelta(hours=1)), "points": points, "alerts": alerts}
+    return {
+        "kind": KIND,
+        "as_of": iso(world.end - timedelta(hours=1)),
+        "points": points,
+        "alerts": alerts,
+    }
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
     doc["points"][2]["status"] = "paused"
-    world.breach("2.2.1.9", "one monitoring point paused: not counted, delivered below 9",
-                 f"{PATH}#/points/2")
+    world.breach(
+        "2.2.1.9",
+        "one monitoring point paused: not counted, delivered below 9",
+        f"{PATH}#/points/2",
+    )

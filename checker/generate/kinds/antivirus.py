@@ -49,7 +49,11 @@ def generate(world: World) -> dict[str, Any]:
             }
             if infected:
                 run["detections"] = [
-                    {"path": "/tmp/.cache/x", "signature": rng.choice(SIGNATURES), "action": "quarantined"}
+                    {
+                        "path": "/tmp/.cache/x",
+                        "signature": rng.choice(SIGNATURES),
+                        "action": "quarantined",
+                    }
                 ]
             runs.append(run)
             k += 1
@@ -59,10 +63,14 @@ def generate(world: World) -> dict[str, Any]:
 def plant(world: World, doc: dict[str, Any]) -> None:
     # Host A's agent was taken out of central control; host B skipped two weekly scans.
     doc["agents"][3]["centrally_managed"] = False
-    world.breach("2.2.1.5", "antivirus agent outside central control: host not counted",
-                 f"{PATH}#/agents/3")
+    world.breach(
+        "2.2.1.5", "antivirus agent outside central control: host not counted", f"{PATH}#/agents/3"
+    )
     victim = doc["agents"][5]["host_id"]
     skipped = {f"AV-{victim}-020", f"AV-{victim}-021"}
     doc["runs"] = [r for r in doc["runs"] if r["run_id"] not in skipped]
-    world.breach("2.2.1.5", f"host {victim} has no scan run in 2 weekly intervals: not counted",
-                 f"{PATH}#/agents/5")
+    world.breach(
+        "2.2.1.5",
+        f"host {victim} has no scan run in 2 weekly intervals: not counted",
+        f"{PATH}#/agents/5",
+    )

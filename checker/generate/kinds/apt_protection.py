@@ -11,8 +11,12 @@ KIND = "apt_protection"
 PATH = "security/apt_protection.json"
 ORDER = 10
 
-TECHNIQUES = [("T1190", "Exploit public-facing application"), ("T1071.001", "C2 over web protocols"),
-              ("T1105", "Ingress tool transfer"), ("T1110", "Brute force")]
+TECHNIQUES = [
+    ("T1190", "Exploit public-facing application"),
+    ("T1071.001", "C2 over web protocols"),
+    ("T1105", "Ingress tool transfer"),
+    ("T1110", "Brute force"),
+]
 
 
 def generate(world: World) -> dict[str, Any]:
@@ -49,10 +53,18 @@ def generate(world: World) -> dict[str, Any]:
                     "notified_at": iso(at + timedelta(minutes=rng.randint(1, 15))),
                 }
             )
-    return {"kind": KIND, "as_of": iso(world.end - timedelta(hours=1)), "instances": instances, "alerts": alerts}
+    return {
+        "kind": KIND,
+        "as_of": iso(world.end - timedelta(hours=1)),
+        "instances": instances,
+        "alerts": alerts,
+    }
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
     doc["instances"][1]["status"] = "bypass"
-    world.breach("2.2.1.12", "one APT set left in bypass (traffic not inspected): not counted",
-                 f"{PATH}#/instances/1")
+    world.breach(
+        "2.2.1.12",
+        "one APT set left in bypass (traffic not inspected): not counted",
+        f"{PATH}#/instances/1",
+    )

@@ -41,12 +41,20 @@ def generate(world: World) -> dict[str, Any]:
                     "mitigated": True,
                 }
             )
-    return {"kind": KIND, "as_of": iso(world.end - timedelta(hours=1)), "sites": sites, "attacks": attacks}
+    return {
+        "kind": KIND,
+        "as_of": iso(world.end - timedelta(hours=1)),
+        "sites": sites,
+        "attacks": attacks,
+    }
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
     lapse = world.start + timedelta(days=180)
     doc["sites"][0]["service_to"] = iso(lapse)
     doc["sites"][0]["status"] = "removed"
-    world.breach("2.2.1.13", f"the protected site lost cloud anti-DDoS protection on {lapse.date()}",
-                 f"{PATH}#/sites/0")
+    world.breach(
+        "2.2.1.13",
+        f"the protected site lost cloud anti-DDoS protection on {lapse.date()}",
+        f"{PATH}#/sites/0",
+    )

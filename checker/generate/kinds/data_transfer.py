@@ -22,8 +22,16 @@ def generate(world: World) -> dict[str, Any]:
                 "pair_id": pair_id,
                 "system_id": world.systems[n % len(world.systems)]["id"],
                 "front_ends": [
-                    {"name": f"ferry-{n + 1}-inner", "network": "e-government extranet", "address": f"10.90.0.{n + 2}"},
-                    {"name": f"ferry-{n + 1}-outer", "network": "internet", "address": f"198.51.100.{n + 40}"},
+                    {
+                        "name": f"ferry-{n + 1}-inner",
+                        "network": "e-government extranet",
+                        "address": f"10.90.0.{n + 2}",
+                    },
+                    {
+                        "name": f"ferry-{n + 1}-outer",
+                        "network": "internet",
+                        "address": f"198.51.100.{n + 40}",
+                    },
                 ],
                 "direction": "two_way",
                 "status": "active",
@@ -41,12 +49,20 @@ def generate(world: World) -> dict[str, Any]:
                     "rejected": rng.randint(0, 25),
                 }
             )
-    return {"kind": KIND, "as_of": iso(world.end - timedelta(hours=1)), "pairs": pairs, "transfers": transfers}
+    return {
+        "kind": KIND,
+        "as_of": iso(world.end - timedelta(hours=1)),
+        "pairs": pairs,
+        "transfers": transfers,
+    }
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
     # Both front-ends were put in the same network: nothing crosses an isolation boundary.
     pair = doc["pairs"][0]
     pair["front_ends"][1]["network"] = pair["front_ends"][0]["network"]
-    world.breach("2.2.1.15", "the ferry's two front-ends sit in the same network: pair not counted",
-                 f"{PATH}#/pairs/0")
+    world.breach(
+        "2.2.1.15",
+        "the ferry's two front-ends sit in the same network: pair not counted",
+        f"{PATH}#/pairs/0",
+    )

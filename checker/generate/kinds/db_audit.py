@@ -11,8 +11,12 @@ KIND = "db_audit"
 PATH = "security/db_audit.json"
 ORDER = 10
 
-RULES = ["Bulk export of a sensitive table", "DROP TABLE outside a change window",
-         "Login from an unregistered client", "SQL injection pattern"]
+RULES = [
+    "Bulk export of a sensitive table",
+    "DROP TABLE outside a change window",
+    "Login from an unregistered client",
+    "SQL injection pattern",
+]
 
 
 def generate(world: World) -> dict[str, Any]:
@@ -46,10 +50,18 @@ def generate(world: World) -> dict[str, Any]:
                     "notified_at": iso(at + timedelta(minutes=rng.randint(1, 10))),
                 }
             )
-    return {"kind": KIND, "as_of": iso(world.end - timedelta(hours=1)), "instances": instances, "alerts": alerts}
+    return {
+        "kind": KIND,
+        "as_of": iso(world.end - timedelta(hours=1)),
+        "instances": instances,
+        "alerts": alerts,
+    }
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
     doc["instances"][4]["alerting"] = False
-    world.breach("2.2.1.11", "one database audit set records but never alerts: not counted",
-                 f"{PATH}#/instances/4")
+    world.breach(
+        "2.2.1.11",
+        "one database audit set records but never alerts: not counted",
+        f"{PATH}#/instances/4",
+    )

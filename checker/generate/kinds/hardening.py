@@ -12,8 +12,8 @@ PATH = "security/hardenings.json"
 ORDER = 20  # after vuln_scan, whose scans it answers
 
 JUSTIFICATIONS = [
-    "Service not reachable: port closed at the security group; vendor fix scheduled with the next release",
-    "Compensating control: access restricted to the bastion host; upgrade breaks the application, vendor ticket open",
+    "Service not reachable: port closed at the security group; vendor fix in the next release",
+    "Compensating control: access only through the bastion host; upgrade breaks the application",
     "False positive: the backported patch is installed (package changelog checked)",
 ]
 
@@ -23,15 +23,22 @@ def generate(world: World) -> dict[str, Any]:
     close = set(world.params["services"]["2.2.1.8"]["close_severities"])
     hardenings = []
     for n, scan in enumerate(world.shared["scans"]):
-        performed = parse(scan["finished_at"]) + timedelta(days=rng.randint(1, 10), hours=rng.randint(0, 8))
+        performed = parse(scan["finished_at"]) + timedelta(
+            days=rng.randint(1, 10), hours=rng.randint(0, 8)
+        )
         items = []
         for f in scan["findings"]:
             if f["severity"] in close:
                 if rng.random() < 0.85:
                     items.append({"finding_id": f["finding_id"], "outcome": "fixed"})
                 else:
-                    items.append({"finding_id": f["finding_id"], "outcome": "justified",
-                                  "justification": rng.choice(JUSTIFICATIONS)})
+                    items.append(
+                        {
+                            "finding_id": f["finding_id"],
+                            "outcome": "justified",
+                            "justification": rng.choice(JUSTIFICATIONS),
+                        }
+                    )
             elif f["severity"] == "medium" and rng.random() < 0.5:
                 items.append({"finding_id": f["finding_id"], "outcome": "fixed"})
         hardenings.append(
@@ -56,12 +63,19 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         scan = scans.get(h["scan_id"])
         if scan and any(f["severity"] in close for f in scan["findings"]):
             fid = next(f["finding_id"] for f in scan["findings"] if f["severity"] in close)
-            h["items"] = [{"finding_id": fid, "outcome": "open"} if it["finding_id"] == fid else it
-                          for it in h["items"]]
-            world.breach("2.2.1.8", "hardening leaves a high/critical finding of its scan open: not counted",
-                         f"{PATH}#/hardenings/{i}")
+            h["items"] = [
+                {"finding_id": fid, "outcome": "open"} if it["finding_id"] == fid else it
+                for it in h["items"]
+            ]
+            world.breach(
+                "2.2.1.8",
+                "hardening leaves a high/critical finding of its scan open: not counted",
+                f"{PATH}#/hardenings/{i}",
+            )
             break
     # 2. A hardening that cites no scan (a routine change, not an answer to a scan).
     untied = len(hs) // 2 - 1  # the last host's round-1 hardening
     hs[untied]["scan_id"] = None
-    world.breach("2.2.1.8", "hardening not tied to any scan: not counted", f"{PATH}#/hardenings/{untied}")
+    world.breach(
+        "2.2.1.8", "hardening not tied to any scan: not counted", f"{PATH}#/hardenings/{untied}"
+    )

@@ -11,8 +11,14 @@ KIND = "host_protection"
 PATH = "security/host_protection.json"
 ORDER = 10
 
-MODULES = ["intrusion_detection", "brute_force_blocking", "file_integrity", "webshell_detection",
-           "baseline_check", "process_whitelist"]
+MODULES = [
+    "intrusion_detection",
+    "brute_force_blocking",
+    "file_integrity",
+    "webshell_detection",
+    "baseline_check",
+    "process_whitelist",
+]
 
 
 def generate(world: World) -> dict[str, Any]:
@@ -41,5 +47,8 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     doc["agents"][7]["status"] = "inactive"
     world.breach("2.2.1.6", "host protection agent inactive: host not counted", f"{PATH}#/agents/7")
     doc["agents"][8]["mlps_level"] -= 1
-    world.breach("2.2.1.6", "host protection baseline below MLPS level 3: host not counted",
-                 f"{PATH}#/agents/8")
+    world.breach(
+        "2.2.1.6",
+        "host protection baseline below MLPS level 3: host not counted",
+        f"{PATH}#/agents/8",
+    )
