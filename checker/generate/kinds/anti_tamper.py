@@ -54,9 +54,10 @@ def generate(world: World) -> dict[str, Any]:
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
-    doc["points"][2]["status"] = "paused"
+    i = 2 % len(doc["points"])
+    doc["points"][i]["status"] = "paused"
     world.breach(
         "2.2.1.9",
         "one monitoring point paused: not counted, delivered below 9",
-        f"{PATH}#/points/2",
+        f"{PATH}#/points/{i}",
     )

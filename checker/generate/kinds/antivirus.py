@@ -62,15 +62,19 @@ def generate(world: World) -> dict[str, Any]:
 
 def plant(world: World, doc: dict[str, Any]) -> None:
     # Host A's agent was taken out of central control; host B skipped two weekly scans.
-    doc["agents"][3]["centrally_managed"] = False
+    a = 3 % len(doc["agents"])
+    doc["agents"][a]["centrally_managed"] = False
     world.breach(
-        "2.2.1.5", "antivirus agent outside central control: host not counted", f"{PATH}#/agents/3"
+        "2.2.1.5",
+        "antivirus agent outside central control: host not counted",
+        f"{PATH}#/agents/{a}",
     )
-    victim = doc["agents"][5]["host_id"]
+    b = 5 % len(doc["agents"])
+    victim = doc["agents"][b]["host_id"]
     skipped = {f"AV-{victim}-020", f"AV-{victim}-021"}
     doc["runs"] = [r for r in doc["runs"] if r["run_id"] not in skipped]
     world.breach(
         "2.2.1.5",
         f"host {victim} has no scan run in 2 weekly intervals: not counted",
-        f"{PATH}#/agents/5",
+        f"{PATH}#/agents/{b}",
     )

@@ -62,9 +62,10 @@ def generate(world: World) -> dict[str, Any]:
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
-    doc["instances"][1]["status"] = "bypass"
+    i = 1 % len(doc["instances"])
+    doc["instances"][i]["status"] = "bypass"
     world.breach(
         "2.2.1.12",
         "one APT set left in bypass (traffic not inspected): not counted",
-        f"{PATH}#/instances/1",
+        f"{PATH}#/instances/{i}",
     )

@@ -59,9 +59,10 @@ def generate(world: World) -> dict[str, Any]:
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
-    doc["instances"][4]["alerting"] = False
+    i = 4 % len(doc["instances"])
+    doc["instances"][i]["alerting"] = False
     world.breach(
         "2.2.1.11",
         "one database audit set records but never alerts: not counted",
-        f"{PATH}#/instances/4",
+        f"{PATH}#/instances/{i}",
     )

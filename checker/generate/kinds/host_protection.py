@@ -44,11 +44,14 @@ def generate(world: World) -> dict[str, Any]:
 
 def plant(world: World, doc: dict[str, Any]) -> None:
     # One agent was stopped; one host runs a baseline one level below the contract's.
-    doc["agents"][7]["status"] = "inactive"
-    world.breach("2.2.1.6", "host protection agent inactive: host not counted", f"{PATH}#/agents/7")
-    doc["agents"][8]["mlps_level"] -= 1
+    a, b = 7 % len(doc["agents"]), 8 % len(doc["agents"])
+    doc["agents"][a]["status"] = "inactive"
+    world.breach(
+        "2.2.1.6", "host protection agent inactive: host not counted", f"{PATH}#/agents/{a}"
+    )
+    doc["agents"][b]["mlps_level"] -= 1
     world.breach(
         "2.2.1.6",
         "host protection baseline below MLPS level 3: host not counted",
-        f"{PATH}#/agents/8",
+        f"{PATH}#/agents/{b}",
     )

@@ -40,7 +40,7 @@ def generate(world: World) -> dict[str, Any]:
 
 def plant(world: World, doc: dict[str, Any]) -> None:
     # The February report of one host was never delivered.
-    victim = world.hosts[10].host_id
+    victim = world.hosts[10 % len(world.hosts)].host_id
     month = world.months()[5][0].strftime("%Y-%m")
     doc["reports"] = [
         r for r in doc["reports"] if not (r["host_id"] == victim and r["month"] == month)
