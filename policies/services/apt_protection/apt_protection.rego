@@ -46,7 +46,7 @@ counted contains e.unit.instance_id if {
 }
 
 deny contains v if {
-	some f in lib.files("apt_protection")
+	f := lib.files("apt_protection")[0]
 	v := lib.shortfall(clause, count(counted), lib.pointer(f.path, ["instances"]))
 }
 

@@ -43,7 +43,7 @@ counted contains e.unit.site_id if {
 }
 
 deny contains v if {
-	some f in lib.files("cloud_ddos")
+	f := lib.files("cloud_ddos")[0]
 	v := lib.shortfall(clause, count(counted), lib.pointer(f.path, ["sites"]))
 }
 

@@ -67,7 +67,7 @@ peak_used_gb := max(_used) if {
 } else := null
 
 deny contains v if {
-	some f in lib.files("object_storage")
+	f := lib.files("object_storage")[0]
 	s := lib.shortfall(clause, delivered, lib.pointer(f.path, ["allocations"]))
 	v := object.union(s, {"lowest_at": lowest_at})
 }
