@@ -41,7 +41,8 @@ covered contains [r.host_id, k] if {
 	some r in f.data.runs
 	r.result != "error"
 	t := lib.ns(r.started_at)
-	lib.in_period(r.started_at)
+	t >= lib.period_start
+	t < lib.period_end
 	lib.ns(r.finished_at) >= t
 	k := floor((t - lib.period_start) / interval_ns)
 }
