@@ -178,6 +178,7 @@ def upload_bundle(
     if refusals:
         return UploadResult(bundle.bundle_id, dest.location, "refused", refusals=tuple(refusals))
 
+    present = set(dest.list())  # one LIST, not a HEAD per object: what a rerun finds
     written: list[str] = []
     skipped: list[str] = []
     for entry in bundle.files:
@@ -185,7 +186,7 @@ def upload_bundle(
             data = source.read(entry.path)
         except StoreNotFound:
             continue  # missing evidence: the gate let it through; the verdict says so
-        _put(dest, entry.path, data, written, skipped)
+        _put(dest, entry.path, data, present, written, skipped)
 
     verdict = build_verdict(bundle, report, gate)
     previous = _read_verdict(dest)
@@ -198,11 +199,11 @@ def upload_bundle(
         verdict = previous
         skipped.append(VERDICT)
     else:
-        _put(dest, VERDICT, dump_json(verdict), written, skipped)
+        _put(dest, VERDICT, dump_json(verdict), present, written, skipped)
 
     if sha256_bytes(manifest_raw) != bundle.manifest_sha256:
         raise StoreError(f"{source.location}/{MANIFEST} changed while uploading; run again")
-    _put(dest, MANIFEST, manifest_raw, written, skipped)  # last: now the bundle is visible
+    _put(dest, MANIFEST, manifest_raw, present, written, skipped)  # last: now the bundle is visible
     return UploadResult(
         bundle.bundle_id,
         dest.location,
@@ -213,14 +214,13 @@ def upload_bundle(
     )
 
 
-def _put(dest: Store, key: str, data: bytes, written: list[str], skipped: list[str]) -> None:
-    """write_once, noting whether this run wrote it or found it there already."""
-    if dest.exists(key):
-        dest.write_once(key, data)  # same bytes: no-op; other bytes: StoreError
-        skipped.append(key)
-    else:
-        dest.write_once(key, data)
-        written.append(key)
+def _put(
+    dest: Store, key: str, data: bytes, present: set[str], written: list[str], skipped: list[str]
+) -> None:
+    """write_once (same bytes already there: no-op; other bytes: StoreError), noting whether
+    this run wrote the object or found it from an earlier, interrupted run."""
+    dest.write_once(key, data)
+    (skipped if key in present else written).append(key)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WeedServer]:
         server.create_buckets()
         yield server
     finally:
-        server.stop()
+        server.stop(kill=True)  # its data is a temp dir; no need to flush
 
 
 @pytest.fixture
@@ -51,4 +51,4 @@ def own_s3_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[W
             monkeypatch.setenv(name, value)
         yield server
     finally:
-        server.stop()
+        server.stop(kill=True)  # its data is a temp dir; no need to flush

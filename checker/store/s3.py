@@ -18,6 +18,7 @@ in COMPLIANCE mode (the bucket's default rule if it has one, else `retention_day
 from __future__ import annotations
 
 import base64
+import copy
 import datetime as dt
 import hashlib
 import os
@@ -176,14 +177,8 @@ class S3Store(Store):
         return f"{self.location}/{key}"
 
     def child(self, sub: str) -> S3Store:
-        store = S3Store(
-            self.bucket,
-            self._key(sub),
-            self.client,
-            endpoint_label=self.endpoint_label,
-            retention_days=self.retention_days,
-        )
-        store._lock = self._lock
+        store = copy.copy(self)  # same client, lock state and class (subclasses stay)
+        store.prefix = self._key(sub)
         return store
 
     # -- errors ------------------------------------------------------------------------
