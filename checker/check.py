@@ -33,6 +33,11 @@ def policy_map(catalogue: Sequence[Clause]) -> dict[str, str]:
     out = {}
     for c in catalogue:
         if not c.automated:
+            if c.id in by_clause:
+                raise ConfigError(
+                    f"{by_clause[c.id].file.path} decides clause {c.id}, "
+                    "but the catalogue marks it manual (set automated: true)"
+                )
             continue
         info = by_clause.get(c.id)
         if info is None:

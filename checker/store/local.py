@@ -57,6 +57,7 @@ class LocalStore(Store):
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
+            os.chmod(tmp, 0o644)
             # link() fails if the target appeared meanwhile: never overwrite
             os.link(tmp, path)
         except FileExistsError:

@@ -1,0 +1,146 @@
+"""The command line: parse, build objects, call the library, print. Nothing else here.
+
+Exit codes: 0 no clause fail/missing/invalid/error; 1 at least one; 2 the checker could
+not run (bad arguments, unreadable bundle, broken policy). Reasons go to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from checker.errors import CloudpactError
+from checker.model import ExitCode
+
+
+def _engine(name: str, opa_url: str | None):  # type: ignore[no-untyped-def]
+    from checker.engine import EngineName
+
+    return EngineName(name).to_engine(opa_url=opa_url)
+
+
+def _store(location: str, endpoint_url: str | None):  # type: ignore[no-untyped-def]
+    from checker.store import open_store
+
+    return open_store(location, endpoint_url=endpoint_url)
+
+
+endpoint_option = click.option(
+    "--endpoint-url", envvar="CLOUDPACT_ENDPOINT_URL", default=None,
+    help="S3 endpoint for s3:// bundles (else AWS_ENDPOINT_URL or AWS defaults).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cloudpact")
+def cli() -> None:
+    """cloudpact: check evidence bundles against contract FW2025082202, clause by clause."""
+
+
+@cli.command()
+@click.argument("bundle")
+@endpoint_option
+def validate(bundle: str, endpoint_url: str | None) -> None:
+    """Check BUNDLE's manifest, file integrity (sha256) and JSON Schemas only."""
+    from checker.bundle import load_bundle
+
+    loaded = load_bundle(_store(bundle, endpoint_url))
+    bad = 0
+    for f in loaded.files:
+        line = f"{f.state:8} {f.kind:22} {f.path}"
+        if f.reason:
+            line += f"  ({f.reason})"
+            bad += 1
+        click.echo(line)
+    click.echo(f"{len(loaded.files)} files, {bad} not usable; manifest sha256 {loaded.manifest_sha256}")
+    sys.exit(ExitCode.CLAUSE_FAILED if bad else ExitCode.OK)
+
+
+@cli.command()
+@click.argument("bundle")
+@click.option("--format", "formats", multiple=True, default=["text"], show_default=True,
+              type=click.Choice(["text", "json", "junit", "markdown"]),
+              help="Report format; repeat for several (then --output is a folder).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Write the report here instead of standard output.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
+@click.option("--opa-url", default=None, help="OPA server URL for --engine opa.")
+@endpoint_option
+def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, engine: str,
+          opa_url: str | None, endpoint_url: str | None) -> None:
+    """Check BUNDLE (a folder or s3://bucket/prefix) and report pass/fail per clause."""
+    from checker.check import run_check
+    from checker.output import write_atomic
+    from checker.report import Format
+
+    if len(formats) > 1 and output is None:
+        raise click.UsageError("several --format values need --output FOLDER")
+    report = run_check(_store(bundle, endpoint_url), engine=_engine(engine, opa_url))
+    rendered = []
+    for name in dict.fromkeys(formats):
+        color = output is None and name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        renderer = Format(name).to_renderer(lang=lang, color=color)
+        rendered.append((renderer, renderer.render(report)))
+    if output is None:
+        click.echo(rendered[0][1], nl=False)
+    elif len(rendered) == 1:
+        write_atomic(output, rendered[0][1])
+    else:
+        output.mkdir(parents=True, exist_ok=True)
+        for renderer, text in rendered:
+            write_atomic(output / f"report.{renderer.extension}", text)
+    if output is not None:
+        click.echo(f"{report.summary} -> {output}", err=True)
+    sys.exit(report.exit_code)
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--seed", type=int, required=True, help="Same seed, same bundle, byte for byte.")
+@click.option("--scale", type=float, default=1.0, show_default=True,
+              help="1 = the real contract (130 hosts, ~2,000 tickets); 4 = four times as much.")
+@click.option("--breaches", is_flag=True, help="Plant violations (listed in OUT/PLANTED.json).")
+def generate(out: Path, seed: int, scale: float, breaches: bool) -> None:
+    """Write a synthetic contract year as an evidence bundle in OUT."""
+    from checker.generate import generate as run
+
+    world = run(out, seed=seed, scale=scale, breaches=breaches)
+    click.echo(f"wrote {out} ({len(world.hosts)} hosts, {len(world.breaches)} planted breaches)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="cloudpact",
+                 standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return ExitCode.CANNOT_RUN
+    except click.Abort:
+        click.echo("aborted", err=True)
+        return ExitCode.CANNOT_RUN
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int) else ExitCode.CANNOT_RUN
+    except CloudpactError as exc:
+        click.echo(f"cloudpact: error: {exc.diagnostics()}", err=True)
+        return ExitCode.CANNOT_RUN
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return ExitCode.CANNOT_RUN
+    except Exception as exc:  # a bug in cloudpact, not a user mistake
+        if os.environ.get("CLOUDPACT_DEBUG"):
+            raise
+        click.echo(f"cloudpact: internal error: {type(exc).__name__}: {exc} "
+                   "(set CLOUDPACT_DEBUG=1 for the traceback and report it)", err=True)
+        return ExitCode.CANNOT_RUN
+    return ExitCode.OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,19 @@
+"""One module per evidence kind. Each exposes:
+
+    KIND: str                      the evidence kind (schemas/evidence/<KIND>.schema.json)
+    PATH: str                      where the file goes in the bundle
+    ORDER: int                     generation order (lower first; host_inventory is 0)
+    def generate(world) -> dict    the compliant document
+    def plant(world, doc) -> None  (optional) mutate doc to plant breaches, recording each
+                                   with world.breach(clause, description, evidence)
+
+Add a module here and to MODULES; nothing else changes.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from checker.generate.kinds import host_inventory, vuln_scan
+
+MODULES: list[ModuleType] = sorted([host_inventory, vuln_scan], key=lambda m: (m.ORDER, m.KIND))

@@ -1,0 +1,48 @@
+"""host_inventory: the 130 hosts of 2.2.1.1 (commercial OS) and 2.2.1.2 (open source)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.generate.world import World, iso
+
+KIND = "host_inventory"
+PATH = "inventory/hosts.json"
+ORDER = 0
+
+
+def generate(world: World) -> dict[str, Any]:
+    return {
+        "kind": KIND,
+        "as_of": iso(world.start),
+        "hosts": [
+            {
+                "host_id": h.host_id,
+                "hostname": h.hostname,
+                "ip": h.ip,
+                "system_id": h.system_id,
+                "os": {
+                    "name": h.os_name,
+                    "version": h.os_version,
+                    "family": h.family,
+                    "licensed": True,
+                    "maintained": True,
+                },
+                "in_service_from": iso(world.start),
+                "in_service_to": None,
+            }
+            for h in world.hosts
+        ],
+    }
+
+
+def plant(world: World, doc: dict[str, Any]) -> None:
+    # Two commercial-OS hosts were never licensed: 2.2.1.1 delivers fewer than contracted.
+    commercial = [i for i, h in enumerate(doc["hosts"]) if h["os"]["family"] == "commercial"]
+    for i in commercial[:2]:
+        doc["hosts"][i]["os"]["licensed"] = False
+    world.breach(
+        "2.2.1.1",
+        "2 commercial-OS hosts without a licence: not counted, delivered below 113",
+        f"{PATH}#/hosts/{commercial[0]}",
+    )

@@ -1,0 +1,37 @@
+"""How a report is written. Unknown format names are refused with the list of known ones."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import assert_never
+
+from checker.report.interface import Renderer
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    JUNIT = "junit"
+    MARKDOWN = "markdown"
+
+    def to_renderer(self, *, lang: str = "en", color: bool = False) -> Renderer:
+        if self is Format.TEXT:
+            from checker.report.text import TextRenderer
+
+            return TextRenderer(lang=lang, color=color)
+        if self is Format.JSON:
+            from checker.report.json import JsonRenderer
+
+            return JsonRenderer(lang=lang)
+        if self is Format.JUNIT:
+            from checker.report.junit import JunitRenderer
+
+            return JunitRenderer(lang=lang)
+        if self is Format.MARKDOWN:
+            from checker.report.markdown import MarkdownRenderer
+
+            return MarkdownRenderer(lang=lang)
+        assert_never(self)
+
+
+__all__ = ["Format", "Renderer"]
