@@ -29,6 +29,17 @@ PLAIN_BUCKET = "evidence"  # versioned, no object lock
 LOCKED_BUCKET = "evidence-locked"  # object lock enabled, no default rule
 DEFAULT_LOCK_BUCKET = "evidence-default-lock"  # object lock with a default COMPLIANCE rule
 
+REPO = Path(__file__).resolve().parents[1]
+# docs/s3-roles.seaweedfs.json is the least-privilege example of docs/s3.md; the server
+# loads it as written (placeholders replaced by test keys), so the tests prove the doc.
+ROLES_DOC = REPO / "docs" / "s3-roles.seaweedfs.json"
+ROLES = ("PROVIDER", "SUPERVISION", "PARTY_A")
+
+
+def role_keys(role: str) -> tuple[str, str]:
+    return f"cloudpact-{role.lower()}-key", f"cloudpact-{role.lower()}-secret-0123456789"
+
+
 _PORT_NAMES = (
     "s3.port",
     "s3.port.grpc",
@@ -99,6 +110,12 @@ class WeedServer:
                 },
             ]
         }
+        roles_text = ROLES_DOC.read_text(encoding="utf-8")
+        for role in ROLES:
+            key, secret = role_keys(role)
+            roles_text = roles_text.replace(f"{role}_ACCESS_KEY", key)
+            roles_text = roles_text.replace(f"{role}_SECRET_KEY", secret)
+        config["identities"].extend(json.loads(roles_text)["identities"])
         path = self.root / "s3.json"
         path.write_text(json.dumps(config), encoding="utf-8")
         return path
