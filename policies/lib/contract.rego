@@ -68,3 +68,51 @@ _left_before_period(h) if {
 	h.in_service_to != null
 	ns(h.in_service_to) <= period_start
 }
+
+# ---- service windows -------------------------------------------------------------
+# A service record (a monitoring point, an audit instance, a protected site) with its
+# own window [from, to); to = null while it is still in service.
+
+# covers_period: the window spans the whole service period.
+covers_period(from, to) if {
+	ns(from) <= period_start
+	to == null
+}
+
+covers_period(from, to) if {
+	ns(from) <= period_start
+	to != null
+	ns(to) >= period_end
+}
+
+# overlaps_period: the window has at least one instant inside the period.
+overlaps_period(from, to) if {
+	ns(from) < period_end
+	to == null
+}
+
+overlaps_period(from, to) if {
+	ns(from) < period_end
+	to != null
+	ns(to) > period_start
+}
+
+# span(from, to): [from, to) clipped to the period, in ns; to = null means open-ended.
+span(from, to) := [max({ns(from), period_start}), period_end] if {
+	to == null
+} else := [max({ns(from), period_start}), min({ns(to), period_end})]
+
+# host_span: the part of the period a host of the inventory is in service, in ns.
+host_span(host_id) := span(h.in_service_from, object.get(h, "in_service_to", null)) if {
+	h := hosts[host_id].host
+}
+
+# service_months: the months of the period in order, each {"label": "YYYY-MM" (the
+# month it starts in, contract time zone), "start": ns, "end": ns (exclusive)}.
+service_months := [m |
+	some k in numbers.range(0, data.params.period.months - 1)
+	s := time.add_date(period_start, 0, k, 0)
+	e := min({time.add_date(period_start, 0, k + 1, 0), period_end})
+	[y, mo, _] := time.date([s, data.params.timezone])
+	m := {"label": sprintf("%d-%02d", [y, mo]), "start": s, "end": e}
+]

@@ -28,3 +28,27 @@ test_fail_shortfall_when_below_quantity if {
 test_success_no_shortfall_at_quantity if {
 	not lib.shortfall("9.9", 2, "x.json#/hosts") with data.params as params
 }
+
+window_params := {"timezone": "Asia/Shanghai", "period": {"start": "2025-09-03T00:00:00+08:00", "end": "2026-09-03T00:00:00+08:00", "months": 12}}
+
+test_success_covers_period_open_and_closed_windows if {
+	lib.covers_period("2025-09-01T00:00:00+08:00", null) with data.params as window_params
+	lib.covers_period("2025-09-03T00:00:00+08:00", "2026-09-03T00:00:00+08:00") with data.params as window_params
+	not lib.covers_period("2025-09-04T00:00:00+08:00", null) with data.params as window_params
+	not lib.covers_period("2025-09-01T00:00:00+08:00", "2026-09-02T00:00:00+08:00") with data.params as window_params
+}
+
+test_success_overlaps_period if {
+	lib.overlaps_period("2026-09-02T23:00:00+08:00", null) with data.params as window_params
+	not lib.overlaps_period("2025-01-01T00:00:00+08:00", "2025-09-03T00:00:00+08:00") with data.params as window_params
+}
+
+test_success_service_months_are_labelled_in_contract_zone if {
+	months := lib.service_months with data.params as window_params
+	count(months) == 12
+	months[0].label == "2025-09"
+	months[4].label == "2026-01"
+	months[11].label == "2026-08"
+	months[11].end == time.parse_rfc3339_ns("2026-09-03T00:00:00+08:00")
+	months[1].start == time.parse_rfc3339_ns("2025-10-03T00:00:00+08:00")
+}

@@ -14,6 +14,19 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checker.generate.kinds import host_inventory, vuln_scan
+from checker.generate.kinds import (
+    database_inventory,
+    host_inventory,
+    middleware_inventory,
+    vuln_scan,
+)
 
-MODULES: list[ModuleType] = sorted([host_inventory, vuln_scan], key=lambda m: (m.ORDER, m.KIND))
+MODULES: list[ModuleType] = sorted(
+    [
+        host_inventory,
+        vuln_scan,
+        middleware_inventory,
+        database_inventory,
+    ],
+    key=lambda m: (m.ORDER, m.KIND),
+)

@@ -46,3 +46,11 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         "2 commercial-OS hosts without a licence: not counted, delivered below 113",
         f"{PATH}#/hosts/{commercial[0]}",
     )
+    # One open-source host is no longer maintained (patched) by the provider: 2.2.1.2 short.
+    open_source = [i for i, h in enumerate(doc["hosts"]) if h["os"]["family"] == "open_source"]
+    doc["hosts"][open_source[0]]["os"]["maintained"] = False
+    world.breach(
+        "2.2.1.2",
+        "1 open-source host not maintained by the provider: not counted, delivered below 17",
+        f"{PATH}#/hosts/{open_source[0]}",
+    )

@@ -1,0 +1,156 @@
+"""`--engine opa --opa-url URL`: the same policies and parameters, evaluated by a running
+OPA server through opa-python-client.
+
+Policies are pushed one document per file (ids `cloudpact/<path>`), the parameters to
+`data.params`, plus one generated collector package that gathers every clause package's
+`deny`, `measure` and `not_applicable` into one object, so the bundle input is posted once.
+When that one query fails (a runtime error in some package), each package is queried alone
+to say which one failed; the others still get their verdicts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from opa_client import OpaClient
+from opa_client.errors import ConnectionsError, RegoParseError
+
+from checker.engine.interface import Engine, PackageOutcome, TestOutcome
+from checker.errors import EngineError
+from checker.policies import PolicyFile
+
+COLLECTOR_ID = "cloudpact/_collect.rego"
+COLLECTOR_PACKAGE = "cloudpact_collect"
+# Evaluating a contract year is seconds, not the client's default 1.5 s.
+DEFAULT_TIMEOUT = 300.0
+
+
+def collector_source(packages: Sequence[str]) -> str:
+    """A Rego package whose `result` maps each clause package to its three rules.
+    `measure` may be undefined (null then); `not_applicable` defaults to false."""
+    lines = [f"package {COLLECTOR_PACKAGE}", ""]
+    entries = []
+    for i, pkg in enumerate(packages):
+        lines += [
+            f"_measure_{i} := v if {{",
+            f"\tv := data.{pkg}.measure",
+            "} else := null",
+            "",
+            f"default _na_{i} := false",
+            "",
+            f"_na_{i} if data.{pkg}.not_applicable == true",
+            "",
+        ]
+        entries.append(
+            f'\t"{pkg}": {{"deny": data.{pkg}.deny, "measure": _measure_{i}, "not_applicable": _na_{i}}},'
+        )
+    return "\n".join([*lines, "result := {", *entries, "}"]) + "\n"
+
+
+class OpaServerEngine(Engine):
+    def __init__(self, url: str | None, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        if not url:
+            raise EngineError("--engine opa needs --opa-url (e.g. http://127.0.0.1:8181)", hint="")
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise EngineError(f"--opa-url {url!r} is not an http(s) URL", hint="e.g. http://127.0.0.1:8181")
+        self.url = f"{parts.scheme}://{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+        self.name = f"opa server at {self.url}"
+        self._client = OpaClient(
+            host=parts.hostname, port=parts.port or (443 if parts.scheme == "https" else 80),
+            ssl=parts.scheme == "https", timeout=timeout, retries=0,
+        )
+        self._loaded: set[str] = set()
+
+    # -- errors ------------------------------------------------------------------------
+    def _unreachable(self) -> EngineError:
+        return EngineError(f"OPA server at {self.url} is unreachable",
+                           hint="start it (`opa run --server`) or check --opa-url")
+
+    def _rejected(self, what: str, exc: RegoParseError) -> EngineError:
+        details = "; ".join(e.get("message", "") for e in exc.errors if isinstance(e, dict)) or exc.message
+        return EngineError(f"OPA server at {self.url} rejected {what}: {details}")
+
+    # -- Engine ------------------------------------------------------------------------
+    def load(self, policies: Sequence[PolicyFile], data: Mapping[str, Any]) -> None:
+        try:
+            self._client.check_connection()
+        except ConnectionsError:
+            raise self._unreachable() from None
+        try:
+            for policy in policies:
+                self._client.update_policy_from_string(policy.source, f"cloudpact/{policy.path}",
+                                                       rego_compat=False)
+            for key, value in data.items():
+                self._client.update_or_create_data(value, key)
+        except RegoParseError as exc:
+            raise self._rejected(f"policy {policy.path}" if "policy" in locals() else "data", exc) from None
+        except requests.RequestException:
+            raise self._unreachable() from None
+
+    def _post(self, path: str, body: dict[str, Any]) -> Any:
+        url = f"{self.url}/v1/{path}"
+        try:
+            response = self._client._session.post(url, data=json.dumps(body), timeout=self._client.timeout,
+                                                  headers={"Content-Type": "application/json"})
+        except requests.Timeout:
+            raise EngineError(f"OPA server at {self.url} timed out after {self._client.timeout:g} s") from None
+        except requests.RequestException:
+            raise self._unreachable() from None
+        if response.status_code != 200:
+            try:
+                payload = response.json()
+                message = payload.get("message", "") + " " + "; ".join(
+                    e.get("message", "") for e in payload.get("errors", []))
+            except ValueError:
+                message = response.text[:200]
+            raise RuntimeError(message.strip() or f"HTTP {response.status_code}")
+        return response.json().get("result")
+
+    def evaluate(self, input_doc: Mapping[str, Any], packages: Sequence[str]) -> dict[str, PackageOutcome]:
+        try:
+            self._client.update_policy_from_string(collector_source(packages), COLLECTOR_ID, rego_compat=False)
+        except RegoParseError as exc:
+            raise self._rejected("the collector policy", exc) from None
+        except requests.RequestException:
+            raise self._unreachable() from None
+        try:
+            result = self._post(f"data/{COLLECTOR_PACKAGE}/result", {"input": input_doc})
+        except RuntimeError:
+            return self._one_by_one(input_doc, packages)
+        if not isinstance(result, dict):
+            raise EngineError(f"OPA server at {self.url} returned no result for the collector")
+        return {pkg: self._outcome(result[pkg]) for pkg in packages}
+
+    @staticmethod
+    def _outcome(value: Mapping[str, Any]) -> PackageOutcome:
+        deny = value.get("deny") or []
+        return PackageOutcome(deny=tuple(deny), measure=value.get("measure"),
+                              not_applicable=bool(value.get("not_applicable")))
+
+    def _one_by_one(self, input_doc: Mapping[str, Any], packages: Sequence[str]) -> dict[str, PackageOutcome]:
+        out = {}
+        for pkg in packages:
+            try:
+                deny = self._post(f"data/{pkg.replace('.', '/')}/deny", {"input": input_doc})
+                measure = self._post(f"data/{pkg.replace('.', '/')}/measure", {"input": input_doc})
+                na = self._post(f"data/{pkg.replace('.', '/')}/not_applicable", {"input": input_doc})
+            except RuntimeError as exc:
+                out[pkg] = PackageOutcome(error=str(exc))
+                continue
+            out[pkg] = PackageOutcome(deny=tuple(deny or []), measure=measure, not_applicable=na is True)
+        return out
+
+    def run_tests(self, package: str, rules: Sequence[str]) -> list[TestOutcome]:
+        results = []
+        for rule in rules:
+            try:
+                value = self._post(f"data/{package.replace('.', '/')}/{rule}", {})
+                results.append(TestOutcome(package, rule, value is True))
+            except RuntimeError as exc:
+                results.append(TestOutcome(package, rule, False, str(exc)))
+        return results

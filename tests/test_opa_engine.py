@@ -1,0 +1,128 @@
+"""--engine opa: the same verdicts as the embedded engine, clear errors otherwise.
+
+Parity against a real OPA runs only when an `opa` binary is on PATH (it cannot be obtained
+on the project's machines: see DESIGN-NOTES). The client side is covered against
+tests/opa_standin.py, a loopback server that speaks OPA's REST API but evaluates with the
+embedded engine — a stand-in, named as such, not OPA.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from checker import paths
+from checker.check import run_check
+from checker.engine.embedded import EmbeddedEngine
+from checker.engine.opa_server import OpaServerEngine
+from checker.errors import EngineError
+from checker.model import Report
+from checker.policies import PolicyFile
+from checker.store.local import LocalStore
+from tests.conftest import CliResult
+from tests.opa_standin import StandinServer
+
+EXAMPLES = ["compliant", "breaches"]
+
+
+def verdicts(report: Report) -> list[tuple]:  # type: ignore[type-arg]
+    return [(r.clause.id, r.status, r.violations, r.expected, r.actual, r.unit, dict(r.measures), r.reason)
+            for r in report.results]
+
+
+@pytest.fixture
+def standin() -> Iterator[StandinServer]:
+    with StandinServer() as server:
+        yield server
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_standin_client_gives_embedded_results(standin: StandinServer, example: str) -> None:
+    store = LocalStore(paths.EXAMPLES / example)
+    embedded = run_check(store, engine=EmbeddedEngine())
+    remote = run_check(store, engine=OpaServerEngine(standin.url))
+    assert verdicts(remote) == verdicts(embedded)
+    assert remote.engine.startswith("opa server at http://127.0.0.1:")
+    posts = [p for m, p in standin.state.requests if m == "POST"]
+    assert posts == ["/v1/data/cloudpact_collect/result"], "the input is posted once per bundle"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def real_opa() -> Iterator[str]:
+    opa = shutil.which("opa")
+    if opa is None:
+        pytest.skip("no `opa` binary on PATH: parity with a real OPA server not run "
+                    "(the stand-in tests cover the client side)")
+    port = _free_port()
+    proc = subprocess.Popen([opa, "run", "--server", f"--addr=127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_parity_with_real_opa(real_opa: str, example: str) -> None:
+    store = LocalStore(paths.EXAMPLES / example)
+    assert verdicts(run_check(store, engine=OpaServerEngine(real_opa))) == verdicts(
+        run_check(store, engine=EmbeddedEngine()))
+
+
+def test_unreachable_server_is_one_line_exit_2(cli: Callable[..., CliResult]) -> None:
+    r = cli("check", paths.EXAMPLES / "compliant", "--engine", "opa", "--opa-url",
+            f"http://127.0.0.1:{_free_port()}")
+    assert r.code == 2
+    assert "unreachable" in r.err and len(r.err.strip().splitlines()) == 1
+
+
+def test_opa_engine_needs_a_url(cli: Callable[..., CliResult]) -> None:
+    r = cli("check", paths.EXAMPLES / "compliant", "--engine", "opa")
+    assert r.code == 2 and "--opa-url" in r.err
+
+
+def test_rejected_policy_names_the_file(standin: StandinServer) -> None:
+    engine = OpaServerEngine(standin.url)
+    with pytest.raises(EngineError, match=r"rejected policy broken/broken\.rego"):
+        engine.load([PolicyFile("broken/broken.rego", "package contract.broken\ndeny contains x if {")], {})
+
+
+def test_runtime_error_in_one_package_is_that_clause_error(standin: StandinServer) -> None:
+    engine = OpaServerEngine(standin.url)
+    engine.load([PolicyFile("a.rego", "package contract.a\ndeny contains 1 if 1 / input.zero\n"),
+                  PolicyFile("b.rego", 'package contract.b\ndeny contains "x" if input.zero == 0\n')], {})
+    out = engine.evaluate({"zero": 0}, ["contract.a", "contract.b"])
+    assert out["contract.a"].error and "divide by zero" in out["contract.a"].error
+    assert out["contract.b"].error is None and out["contract.b"].deny == ("x",)
+
+
+def test_slow_server_times_out_with_a_clear_message(standin: StandinServer) -> None:
+    standin.state.delay = 1.0
+    engine = OpaServerEngine(standin.url, timeout=0.2)
+    engine.load([PolicyFile("a.rego", "package contract.a\ndeny contains 1 if false\n")], {})
+    with pytest.raises(EngineError, match="timed out after 0.2 s"):
+        engine.evaluate({}, ["contract.a"])
+
+
+def test_default_timeout_suits_large_inputs() -> None:
+    assert OpaServerEngine("http://127.0.0.1:1")._client.timeout >= 60
