@@ -239,7 +239,7 @@ class StoredBundle:
 
     @property
     def verdict_label(self) -> str:
-        if self.problem:
+        if self.problem and self.verdict is None:
             return "unreadable"
         if not self.verdict:
             return "no verdict"
@@ -273,12 +273,17 @@ def list_bundles(root: Store) -> list[StoredBundle]:
     out = []
     for bundle_id in _bundle_ids(root.list()):
         dest = root.child(bundle_id)
+        raw = dest.read(MANIFEST)
         try:
-            manifest = json.loads(dest.read(MANIFEST))
+            manifest = json.loads(raw)
             period = dict(manifest["period"])
             producer = dict(manifest["producer"])
         except (ValueError, KeyError, TypeError) as exc:
             out.append(StoredBundle(bundle_id, {}, {}, None, f"manifest unreadable ({exc})"))
             continue
-        out.append(StoredBundle(bundle_id, period, producer, _read_verdict(dest)))
+        verdict = _read_verdict(dest)
+        problem = ""
+        if verdict and verdict.get("manifest_sha256") != sha256_bytes(raw):
+            problem = "manifest differs from the one the gate checked (changed after upload?)"
+        out.append(StoredBundle(bundle_id, period, producer, verdict, problem))
     return out

@@ -220,3 +220,9 @@ def test_endpoint_from_environment(s3_url: str, s3_env: WeedServer) -> None:
     store = open_store(s3_url)
     assert isinstance(store, S3Store)
     assert store.endpoint_label == s3_env.endpoint
+
+
+def test_malformed_endpoint_url(s3_env: WeedServer) -> None:
+    with pytest.raises(StoreError, match="invalid S3 endpoint URL") as info:
+        open_store(f"s3://{PLAIN_BUCKET}/p", endpoint_url="not a url")
+    _one_line_without_secrets(info.value)

@@ -240,3 +240,20 @@ def test_server_killed_mid_upload_then_rerun_completes(
     assert [b.bundle_id for b in list_bundles(root)] == [bundle_id]
     local = run_check(LocalStore(bundle))
     assert _comparable(run_check(root.child(bundle_id))) == _comparable(local)
+
+
+def test_bundles_flags_a_manifest_replaced_after_upload(
+    tmp_path: Path, s3_url: str, s3_env: WeedServer
+) -> None:
+    bundle = copy_example(tmp_path / "b")
+    _upload(bundle, s3_url)
+    remote = open_store(f"{s3_url}/{bundle_id_of(bundle)}")
+    assert isinstance(remote, S3Store)
+    # a consistent forgery: new evidence bytes and a manifest that matches them
+    manifest = json.loads(remote.read(MANIFEST))
+    manifest["files"] = manifest["files"][:1]
+    s3_env.client().put_object(
+        Bucket=PLAIN_BUCKET, Key=remote._key(MANIFEST), Body=json.dumps(manifest).encode()
+    )
+    [listed] = list_bundles(open_store(s3_url))
+    assert "manifest differs from the one the gate checked" in listed.problem

@@ -155,10 +155,15 @@ class S3Store(Store):
             )
         try:
             client = make_client(endpoint_url)
-        except BotoCoreError as exc:  # e.g. a malformed endpoint URL or an unknown profile
+        except BotoCoreError as exc:  # e.g. an unknown profile
             raise StoreError(
                 f"cannot set up the S3 client: {type(exc).__name__}",
                 hint="check --endpoint-url, AWS_ENDPOINT_URL and AWS_PROFILE",
+            ) from None
+        except ValueError:  # botocore: "Invalid endpoint: ..."
+            raise StoreError(
+                f"invalid S3 endpoint URL {redact_url(endpoint_url)!r}",
+                hint="write it as http(s)://host[:port], in --endpoint-url or AWS_ENDPOINT_URL",
             ) from None
         return cls(bucket, prefix, client, retention_days=retention_days)
 
