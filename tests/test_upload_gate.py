@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from s3helpers import bundle_id_of, copy_example, manifest_paths_of, remanifest, statuses
-from s3server import PLAIN_BUCKET, WeedServer
+from s3server import LOCKED_BUCKET, PLAIN_BUCKET, WeedServer
 
 from checker.bundle import MANIFEST, load_bundle
 from checker.check import run_check
@@ -257,3 +257,19 @@ def test_bundles_flags_a_manifest_replaced_after_upload(
     )
     [listed] = list_bundles(open_store(s3_url))
     assert "manifest differs from the one the gate checked" in listed.problem
+
+
+def test_upload_into_a_locked_bucket_retains_every_object(
+    tmp_path: Path, s3_env: WeedServer
+) -> None:
+    url = f"s3://{LOCKED_BUCKET}/gate-{tmp_path.name}"
+    bundle = copy_example(tmp_path / "b")
+    result = _upload(bundle, url)
+    assert result.state == "uploaded"
+    dest = open_store(f"{url}/{bundle_id_of(bundle)}")
+    assert isinstance(dest, S3Store)
+    client = s3_env.client()
+    for key in result.written:
+        head = client.head_object(Bucket=LOCKED_BUCKET, Key=dest._key(key))
+        assert head["ObjectLockMode"] == "COMPLIANCE", key
+    assert _comparable(run_check(dest)) == _comparable(run_check(LocalStore(bundle)))
