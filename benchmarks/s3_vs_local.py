@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))  # the test server helper, reused as is
+sys.path.insert(0, str(ROOT))  # tests.s3server: the test server helper, reused as is
 
 
 def _median_seconds(fn: Callable[[], Any], repeat: int) -> tuple[float, list[float]]:
@@ -111,7 +111,7 @@ def main() -> int:
 
     server = None
     if args.endpoint_url is None:
-        from s3server import WeedServer
+        from tests.s3server import WeedServer
 
         server = WeedServer(Path(tempfile.mkdtemp(prefix="cloudpact-bench-")))
         server.start()

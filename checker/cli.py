@@ -166,6 +166,28 @@ def bundles(location: str, fmt: str, endpoint_url: str | None) -> None:
     click.echo(f"{len(items)} bundle(s) in {location}", err=True)
 
 
+@cli.command("import")
+@click.argument("tool")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--into", "bundle", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="The local bundle folder to add the records and raw files to.")
+@click.option("--hosts", "hostmap", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="HOSTMAP (YAML/JSON): tool identities -> inventory host ids / system ids.")
+@click.option("--host", default=None, help="The host a single-host output is about (clamav, trivy).")
+@click.option("--scan-id", default=None, help="The vuln_scan a hardening answers (openscap, lynis; 2.2.1.8).")
+@click.option("--round", "round_", default=None, help="Scan round label (nessus, gvm, trivy); default: the scan month.")
+@click.option("--system", default=None, help="Information system S1..S7 of every series (prometheus).")
+@click.option("--scanned-at", default=None, help="Scan time (RFC 3339) for outputs that lack one.")
+def import_(tool: str, files: Sequence[Path], bundle: Path, hostmap: Path | None, host: str | None,
+            scan_id: str | None, round_: str | None, system: str | None, scanned_at: str | None) -> None:
+    """Import TOOL outputs (nessus, gvm, trivy, openscap, lynis, clamav, prometheus) into a bundle."""
+    from checker.importers.apply import import_files
+
+    summary = import_files(tool, files, bundle, hostmap, host=host, scan_id=scan_id, round=round_,
+                           system=system, scanned_at=scanned_at)
+    click.echo(str(summary))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="cloudpact",

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from s3server import PLAIN_BUCKET, UNSET_ENV, WeedServer
+
+from tests.s3server import PLAIN_BUCKET, UNSET_ENV, WeedServer
 
 
 @pytest.fixture(scope="session")

@@ -101,7 +101,7 @@ def test_evidence_failing_its_schema_is_invalid_and_its_data_unused(
         (lambda m: m["files"].__setitem__(0, {**m["files"][0], "path": "../outside.json"}), "stay inside the bundle"),
         (lambda m: m["files"].__setitem__(0, {**m["files"][0], "path": "/etc/passwd"}), "stay inside the bundle"),
         (lambda m: m["files"].__setitem__(0, {**m["files"][0], "kind": "tea_leaves"}), "unknown kind 'tea_leaves'"),
-        (lambda m: m.pop("contract_id"), "'contract_id' is a required property"),
+        (lambda m: m.pop("contract_id"), '"contract_id" is a required property'),
     ],
     ids=["dotdot", "absolute", "unknown-kind", "no-contract-id"],
 )

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from s3server import PLAIN_BUCKET, SECRET_KEY, WeedServer
 
 from checker import paths
 from tests.conftest import CliResult
+from tests.s3server import PLAIN_BUCKET, SECRET_KEY, WeedServer
 
 Cli = Callable[..., CliResult]
 

@@ -9,10 +9,10 @@ import uuid
 from collections.abc import Callable
 
 import pytest
-from s3server import PLAIN_BUCKET, WeedServer, role_keys
 
 from checker import paths
 from tests.conftest import CliResult
+from tests.s3server import PLAIN_BUCKET, WeedServer, role_keys
 
 Cli = Callable[..., CliResult]
 BASE = f"s3://{PLAIN_BUCKET}/FW2025082202"

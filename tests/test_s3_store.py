@@ -9,7 +9,12 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
-from s3server import (
+
+from checker.errors import StoreError
+from checker.store import open_store
+from checker.store.interface import StoreNotFound
+from checker.store.s3 import S3Store, parse_url, redact_url
+from tests.s3server import (
     DEFAULT_LOCK_BUCKET,
     LOCKED_BUCKET,
     PLAIN_BUCKET,
@@ -18,11 +23,6 @@ from s3server import (
     SECRET_KEY,
     WeedServer,
 )
-
-from checker.errors import StoreError
-from checker.store import open_store
-from checker.store.interface import StoreNotFound
-from checker.store.s3 import S3Store, parse_url, redact_url
 
 
 def _one_line_without_secrets(exc: StoreError) -> str:

@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from s3helpers import bundle_id_of, copy_example, manifest_paths_of, remanifest, statuses
-from s3server import LOCKED_BUCKET, PLAIN_BUCKET, WeedServer
 
 from checker.bundle import MANIFEST, load_bundle
 from checker.check import run_check
@@ -24,6 +22,8 @@ from checker.upload import (
     list_bundles,
     upload_bundle,
 )
+from tests.s3helpers import bundle_id_of, copy_example, manifest_paths_of, remanifest, statuses
+from tests.s3server import LOCKED_BUCKET, PLAIN_BUCKET, WeedServer
 
 
 def _upload(bundle: Path, url: str, gate: str | None = None) -> UploadResult:
