@@ -137,9 +137,10 @@ def upload(bundle: str, destination: str, gate: str | None, endpoint_url: str | 
     elif result.state == "already_present":
         click.echo(f"{result.location}: already stored with the same manifest; nothing written")
     else:
+        counts = ", ".join(f"{k} {v}" for k, v in result.verdict.get("summary", {}).items() if v)
         click.echo(f"{result.location}: uploaded {len(result.written)} objects"
                    + (f" ({len(result.skipped)} already there)" if result.skipped else "")
-                   + f"; gate {chosen.label}; summary {result.verdict.get('summary')}")
+                   + f"; gate {chosen.label}; {counts}")
     sys.exit(result.exit_code)
 
 
