@@ -18,18 +18,26 @@ def copy_example(dest: Path, name: str = "compliant") -> Path:
 
 
 def remanifest(
-    root: Path, *, bundle_id: str | None = None, manifest_paths: dict[str, str] | None = None
+    root: Path,
+    *,
+    bundle_id: str | None = None,
+    manifest_paths: dict[str, str] | None = None,
+    add: dict[str, str] | None = None,
 ) -> Path:
     """Rebuild root's manifest from the files' current bytes; optionally give the bundle
     another id, or rename entries in the manifest only (to list a path such as '../x'
-    that must be refused)."""
+    that must be refused), or list more files ({path: kind}) already written in root."""
     old = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
     manifest = build_manifest(
         bundle_id=bundle_id or old["bundle_id"],
         contract_id=old["contract_id"],
         period=old["period"],
         producer=old["producer"],
-        files=[(f["path"], f["kind"], (root / f["path"]).read_bytes()) for f in old["files"]],
+        files=[
+            (path, kind, (root / path).read_bytes())
+            for path, kind in [(f["path"], f["kind"]) for f in old["files"]]
+            + list((add or {}).items())
+        ],
     )
     for entry in manifest["files"]:
         entry["path"] = (manifest_paths or {}).get(entry["path"], entry["path"])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -273,3 +276,61 @@ def test_upload_into_a_locked_bucket_retains_every_object(
         head = client.head_object(Bucket=LOCKED_BUCKET, Key=dest._key(key))
         assert head["ObjectLockMode"] == "COMPLIANCE", key
     assert _comparable(run_check(dest)) == _comparable(run_check(LocalStore(bundle)))
+
+
+class _BodyThatKillsTheServer(io.BytesIO):
+    """A request body that stops the server (SIGKILL) once half of it has been sent."""
+
+    def __init__(self, data: bytes, server: WeedServer) -> None:
+        super().__init__(data)
+        self.server, self.half = server, len(data) // 2
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self.tell() >= self.half and self.server.proc is not None:
+            self.server.stop(kill=True)
+        return super().read(min(size, 64 * 1024) if size and size > 0 else 64 * 1024)
+
+
+class KilledDuringPutS3Store(S3Store):
+    """Streams `victim` through a body that kills the server in the middle of the PUT."""
+
+    server: WeedServer
+    victim: str
+
+    def _put_args(self, key: str, data: bytes) -> dict[str, Any]:
+        args = super()._put_args(key, data)
+        if key == self.victim:
+            args["Body"] = _BodyThatKillsTheServer(data, self.server)
+        return args
+
+
+def test_server_killed_during_a_put_leaves_no_bundle_and_rerun_completes(
+    tmp_path: Path, own_s3_server: WeedServer
+) -> None:
+    url = f"s3://{PLAIN_BUCKET}/crash-put"
+    bundle = copy_example(tmp_path / "b")
+    (bundle / "raw").mkdir()
+    (bundle / "raw" / "scanner-export.bin").write_bytes(os.urandom(4 * 1024 * 1024))
+    remanifest(bundle, add={"raw/scanner-export.bin": "raw"})
+    bundle_id = bundle_id_of(bundle)
+    plain = S3Store.from_url(url)
+    store = KilledDuringPutS3Store(plain.bucket, plain.prefix, plain.client)
+    store.server, store.victim = own_s3_server, "raw/scanner-export.bin"
+    with pytest.raises(StoreError) as info:
+        upload_bundle(LocalStore(bundle), store)
+    assert "cannot write" in str(info.value) and "raw/scanner-export.bin" in str(info.value)
+    assert "\n" not in info.value.diagnostics()
+
+    own_s3_server.start()
+    root = S3Store.from_url(url)
+    assert list_bundles(root) == []
+    assert not root.exists(f"{bundle_id}/{MANIFEST}")
+    rerun = upload_bundle(LocalStore(bundle), root)
+    assert rerun.state == "uploaded"
+    assert "raw/scanner-export.bin" in rerun.written  # the half-sent object was not kept
+    assert (
+        root.child(bundle_id).read("raw/scanner-export.bin")
+        == (bundle / "raw" / "scanner-export.bin").read_bytes()
+    )
+    local = run_check(LocalStore(bundle))
+    assert _comparable(run_check(root.child(bundle_id))) == _comparable(local)
