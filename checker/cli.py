@@ -113,6 +113,60 @@ def generate(out: Path, seed: int, scale: float, breaches: bool) -> None:
     click.echo(f"wrote {out} ({len(world.hosts)} hosts, {len(world.breaches)} planted breaches)")
 
 
+@cli.command()
+@click.argument("bundle")
+@click.argument("destination")
+@click.option("--gate", default=None, metavar="STATUSES|report-only",
+              help="Clause statuses that refuse the upload, comma-separated "
+                   "[default: fail,missing,invalid,error]; report-only refuses nothing.")
+@endpoint_option
+def upload(bundle: str, destination: str, gate: str | None, endpoint_url: str | None) -> None:
+    """Check BUNDLE, then store it write-once under DESTINATION/<bundle_id> (e.g.
+    s3://bucket/prefix) unless the gate refuses it (exit 1, reasons on stderr)."""
+    from checker.upload import Gate, upload_bundle
+
+    chosen = Gate.parse(gate)
+    result = upload_bundle(_store(bundle, endpoint_url), _store(destination, endpoint_url),
+                           gate=chosen)
+    if result.state == "refused":
+        for r in result.refusals:
+            why = r.reason or (r.violations[0].message if r.violations else "")
+            click.echo(f"refused: {r.clause.id} {r.status.value}: {why}", err=True)
+        click.echo(f"{result.bundle_id}: {len(result.refusals)} clause(s) refused by gate "
+                   f"{chosen.label}; nothing uploaded", err=True)
+    elif result.state == "already_present":
+        click.echo(f"{result.location}: already stored with the same manifest; nothing written")
+    else:
+        counts = ", ".join(f"{k} {v}" for k, v in result.verdict.get("summary", {}).items() if v)
+        click.echo(f"{result.location}: uploaded {len(result.written)} objects"
+                   + (f" ({len(result.skipped)} already there)" if result.skipped else "")
+                   + f"; gate {chosen.label}; {counts}")
+    sys.exit(result.exit_code)
+
+
+@cli.command()
+@click.argument("location")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@endpoint_option
+def bundles(location: str, fmt: str, endpoint_url: str | None) -> None:
+    """List the complete bundles under LOCATION: id, period, producer, verdict, when."""
+    import json
+
+    from checker.upload import list_bundles
+
+    items = list_bundles(_store(location, endpoint_url))
+    if fmt == "json":
+        click.echo(json.dumps([b.as_dict() for b in items], ensure_ascii=False, indent=1))
+        return
+    for b in items:
+        period = f"{b.period.get('start', '?')} .. {b.period.get('end', '?')}"
+        producer = f"{b.producer.get('organisation_role', '?')}/{b.producer.get('role', '?')}"
+        click.echo(f"{b.bundle_id}  {period}  {producer}  {b.verdict_label}  {b.when or '-'}"
+                   + (f"  ({b.problem})" if b.problem else ""))
+    click.echo(f"{len(items)} bundle(s) in {location}", err=True)
+
+
 @cli.command("import")
 @click.argument("tool")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tests.conftest_s3 import own_s3_server, s3_env, s3_server, s3_url  # noqa: F401 (issue 4)
 
 from checker import paths
 from checker.cli import main
