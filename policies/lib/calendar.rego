@@ -13,7 +13,10 @@ import data.contract.lib
 
 # ---- dates ---------------------------------------------------------------------
 # date_of(ts): the calendar date (YYYY-MM-DD) of an RFC 3339 timestamp in the contract's zone.
-date_of(ts) := ymd(time.date([lib.ns(ts), data.params.timezone]))
+date_of(ts) := day_of_ns(lib.ns(ts))
+
+# day_of_ns(t): the same for a time in ns since the epoch
+day_of_ns(t) := ymd(time.date([t, data.params.timezone]))
 
 ymd(parts) := sprintf("%04d-%02d-%02d", parts)
 
@@ -34,6 +37,34 @@ days_between(a, b) := round((_midnight(b) - _midnight(a)) / ((24 * 3600) * 10000
 period_first_day := date_of(data.params.period.start)
 
 period_last_day := ymd(time.date([lib.ns(data.params.period.end) - 1, data.params.timezone]))
+
+# ---- coverage ----------------------------------------------------------------------
+# gaps(windows): the runs of days of the service period that no window covers, each
+# [first day, last day]; a window is [from, until], dates, both inclusive. A run starts
+# at the period's first day or the day after a window ends; it ends the day before the
+# next window starts, or at the period's last day.
+gaps(windows) := {[p, _gap_end(p, windows)] |
+	some p in _gap_starts(windows)
+	not _covered(p, windows)
+}
+
+_gap_starts(windows) := {period_first_day} | {d |
+	some w in windows
+	d := add_days(w[1], 1)
+	d > period_first_day
+	d <= period_last_day
+}
+
+_covered(d, windows) if {
+	some w in windows
+	w[0] <= d
+	d <= w[1]
+}
+
+_gap_end(p, windows) := add_days(min(later), -1) if {
+	later := {w[0] | some w in windows; w[0] > p; w[0] <= period_last_day}
+	count(later) > 0
+} else := period_last_day
 
 # ---- working days ----------------------------------------------------------------
 # working_day_after(d, n): the n-th working day strictly after date d; undefined when the

@@ -60,3 +60,13 @@ test_success_amounts_in_fen if {
 	cal.cny(5) == "0.05"
 	cal.sum_fen(["2268240.00", "1512160.00"]) == cal.fen("3780400.00")
 }
+
+test_success_windows_covering_the_period_leave_no_gap if {
+	ws := [["2024-06-01", "2025-12-31"], ["2026-01-01", "2027-05-31"]]
+	cal.gaps(ws) == set() with data.params as params
+}
+
+test_fail_gaps_are_reported_as_runs_of_days if {
+	ws := [["2025-09-10", "2026-01-31"], ["2026-03-01", "2026-08-31"]]
+	cal.gaps(ws) == {["2025-09-03", "2025-09-09"], ["2026-02-01", "2026-02-28"], ["2026-09-01", "2026-09-02"]} with data.params as params
+}
