@@ -35,6 +35,16 @@ def working_days(first: date, last: date) -> tuple[str, ...]:
     return tuple(d.isoformat() for d in chinese_calendar.get_workdays(first, last))
 
 
+def nth_working_day_after(day: date, n: int) -> date:
+    """The n-th working day strictly after `day` (the generator's deadlines); raises
+    NotImplementedError past the last year chinese-calendar knows."""
+    current, left = day, n
+    while left:
+        current += timedelta(days=1)
+        left -= chinese_calendar.is_workday(current)
+    return current
+
+
 def calendar_data(params: Mapping[str, Any]) -> dict[str, Any]:
     """`data.calendar` for a contract: the working days from the year before the service
     period starts to the year after it ends (acceptance and the final payment fall after

@@ -30,3 +30,12 @@ def test_policies_receive_the_calendar_beside_the_parameters() -> None:
     data = policy_data(params)
     assert data["params"] is params
     assert "2026-09-25" not in data["calendar"]["working_days"]  # Mid-Autumn Festival 2026
+
+
+def test_nth_working_day_after_jumps_national_day_2025() -> None:
+    from datetime import date
+
+    # 09-28 (Sunday) is worked, 10-01..10-08 are off, 10-11 (Saturday) is worked
+    assert workdays.nth_working_day_after(date(2025, 9, 26), 1) == date(2025, 9, 28)
+    assert workdays.nth_working_day_after(date(2025, 9, 26), 4) == date(2025, 10, 9)
+    assert workdays.nth_working_day_after(date(2025, 10, 9), 2) == date(2025, 10, 11)

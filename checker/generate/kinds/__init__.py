@@ -15,6 +15,16 @@ from __future__ import annotations
 from types import ModuleType
 
 from checker.generate.kinds import (
+    acceptance,
+    certifications,
+    change_records,
+    confidentiality,
+    drills,
+    exit_records,
+    governance_documents,
+    ip_register,
+    payments,
+    restart_records,
     anti_tamper,
     antivirus,
     apt_protection,
@@ -53,6 +63,16 @@ MODULES: list[ModuleType] = sorted(
         cloud_ddos,
         object_storage,
         data_transfer,
+        acceptance,
+        certifications,
+        change_records,
+        confidentiality,
+        drills,
+        exit_records,
+        governance_documents,
+        ip_register,
+        payments,
+        restart_records,
     ],
     key=lambda m: (m.ORDER, m.KIND),
 )
