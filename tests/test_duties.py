@@ -51,8 +51,26 @@ def test_nth_working_day_after_jumps_national_day_2025() -> None:
 
 # ---- generated years, end to end ----------------------------------------------------
 
-DUTIES = ["3.4.c", "6.2", "7.2.1", "7.2.2", "7.2.3", "9.2", "9.6", "9.7", "9.8", "9.9",
-          "9.12", "9.13", "10.2.3", "13.1", "13.2", "13.3", "15.4", "15.5"]
+DUTIES = [
+    "3.4.c",
+    "6.2",
+    "7.2.1",
+    "7.2.2",
+    "7.2.3",
+    "9.2",
+    "9.6",
+    "9.7",
+    "9.8",
+    "9.9",
+    "9.12",
+    "9.13",
+    "10.2.3",
+    "13.1",
+    "13.2",
+    "13.3",
+    "15.4",
+    "15.5",
+]
 NOT_APPLICABLE_IN_A_QUIET_YEAR = {"13.1", "13.2"}  # no exit was asked for or ordered
 SCALE = 0.2  # fewer hosts and tickets; every duties breach is still planted
 
@@ -108,7 +126,9 @@ def test_first_instalment_deadline_follows_the_official_calendar(compliant: Repo
     assert _result(compliant, "7.2.1").measures["due"] == "2025-09-30"
 
 
-def test_acceptance_deadline_skips_mid_autumn_and_counts_the_adjusted_sunday(compliant: Report) -> None:
+def test_acceptance_deadline_skips_mid_autumn_and_counts_the_adjusted_sunday(
+    compliant: Report,
+) -> None:
     # 20 working days after the period's last day, Wed 2026-09-02: Sep 3-4 (2), 7-11 (7),
     # 14-18 (12), Sun 20 - adjusted working day - (13), 21-24 (17), Fri 25 Mid-Autumn is a
     # holiday, 28-30 (20): due 2026-09-30.
@@ -117,7 +137,9 @@ def test_acceptance_deadline_skips_mid_autumn_and_counts_the_adjusted_sunday(com
     assert measure["working_days_after_period"] == 15  # the generator holds it on the 15th
 
 
-def test_final_payment_amount_is_checked_to_the_fen(breaches: tuple[Report, list[dict[str, str]], Path]) -> None:
+def test_final_payment_amount_is_checked_to_the_fen(
+    breaches: tuple[Report, list[dict[str, str]], Path],
+) -> None:
     # planted: the full 40% (1,512,160.00) paid although 12,345.67 was deducted:
     # 1,512,160.00 + 12,345.67 = 1,524,505.67 != 1,512,160.00
     report, _, _ = breaches
@@ -137,7 +159,9 @@ def test_a_payment_one_fen_short_fails_and_exactly_net_passes(tmp_path: Path) ->
     doc["invoices"][1]["amount_cny"] = "1512159.99"
     _rewrite(out, pay_path, doc)
     assert _result(run_check(LocalStore(out)), "7.2.2").status is Status.FAIL
-    doc["payments"][1]["deductions"] = [{"amount_cny": "0.01", "reason": "fine", "liability_ref": "A3.5"}]
+    doc["payments"][1]["deductions"] = [
+        {"amount_cny": "0.01", "reason": "fine", "liability_ref": "A3.5"}
+    ]
     _rewrite(out, pay_path, doc)
     assert _result(run_check(LocalStore(out)), "7.2.2").status is Status.PASS
 

@@ -41,7 +41,11 @@ def generate(world: World) -> dict[str, Any]:
         "rounds": [
             {
                 "round": 1,
-                "submitted_at": iso(datetime.combine(last_day(world) + timedelta(days=1), datetime.min.time(), ZONE).replace(hour=10)),
+                "submitted_at": iso(
+                    datetime.combine(
+                        last_day(world) + timedelta(days=1), datetime.min.time(), ZONE
+                    ).replace(hour=10)
+                ),
                 "held_on": held.isoformat(),
                 "result": "pass",
                 "signed_by_role": "party_a_project_lead",
@@ -53,14 +57,19 @@ def generate(world: World) -> dict[str, Any]:
 def plant(world: World, doc: dict[str, Any]) -> None:
     first = doc["rounds"][0]
     failed_on = date.fromisoformat(first["held_on"])
-    first.update(result="fail", issues=["项目总结报告 incomplete: summary report lacks the availability figures"])
+    first.update(
+        result="fail",
+        issues=["项目总结报告 incomplete: summary report lacks the availability figures"],
+    )
     fix_days = int(world.params["acceptance"]["fix_within_days"])
     resubmitted = failed_on + timedelta(days=fix_days + 3)
     held = nth_working_day_after(resubmitted, 2)
     doc["rounds"].append(
         {
             "round": 2,
-            "submitted_at": iso(datetime.combine(resubmitted, datetime.min.time(), ZONE).replace(hour=10)),
+            "submitted_at": iso(
+                datetime.combine(resubmitted, datetime.min.time(), ZONE).replace(hour=10)
+            ),
             "held_on": held.isoformat(),
             "result": "pass",
             "signed_by_role": "party_a_project_lead",
@@ -69,6 +78,7 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     world.shared["acceptance_passed_on"] = held
     world.breach(
         "6.2",
-        f"acceptance failed on {failed_on}; resubmitted on {resubmitted}, {fix_days + 3} days later (limit {fix_days})",
+        f"acceptance failed on {failed_on}; resubmitted on {resubmitted}, "
+        f"{fix_days + 3} days later (limit {fix_days})",
         f"{PATH}#/rounds/1",
     )

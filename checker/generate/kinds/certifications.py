@@ -18,12 +18,16 @@ PATH = "platform/certifications.json"
 ORDER = 52
 
 
-def _cert(cert_id: str, type_: str, valid_from: date, valid_until: date, **extra: Any) -> dict[str, Any]:
+def _cert(
+    cert_id: str, type_: str, valid_from: date, valid_until: date, **extra: Any
+) -> dict[str, Any]:
     return {
         "cert_id": cert_id,
         "type": type_,
         "scope": "platform",
-        "issuer_role": "mlps_evaluation_agency" if type_ == "mlps_evaluation" else "cybersecurity_review_body",
+        "issuer_role": "mlps_evaluation_agency"
+        if type_ == "mlps_evaluation"
+        else "cybersecurity_review_body",
         "issued_on": (valid_from - timedelta(days=5)).isoformat(),
         "valid_from": valid_from.isoformat(),
         "valid_until": valid_until.isoformat(),
@@ -41,9 +45,26 @@ def generate(world: World) -> dict[str, Any]:
         "kind": KIND,
         "as_of": iso(world.end),
         "certificates": [
-            _cert(f"MLPS-{first_from.year}-0917", "mlps_evaluation", first_from, first_from + timedelta(days=364), level=level),
-            _cert(f"MLPS-{renewal.year}-1102", "mlps_evaluation", renewal, renewal + timedelta(days=364), level=level),
-            _cert("CSR-2024-031", "cybersecurity_review", start - timedelta(days=450), start + timedelta(days=3 * 365 - 450)),
+            _cert(
+                f"MLPS-{first_from.year}-0917",
+                "mlps_evaluation",
+                first_from,
+                first_from + timedelta(days=364),
+                level=level,
+            ),
+            _cert(
+                f"MLPS-{renewal.year}-1102",
+                "mlps_evaluation",
+                renewal,
+                renewal + timedelta(days=364),
+                level=level,
+            ),
+            _cert(
+                "CSR-2024-031",
+                "cybersecurity_review",
+                start - timedelta(days=450),
+                start + timedelta(days=3 * 365 - 450),
+            ),
         ],
     }
 
@@ -53,8 +74,15 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     lapse_from = date.fromisoformat(first["valid_until"]) + timedelta(days=1)
     late = lapse_from + timedelta(days=12)
     renewal.update(valid_from=late.isoformat(), issued_on=late.isoformat())
-    world.breach("3.4.c", f"MLPS evaluation lapsed from {lapse_from} until the renewal took effect on {late}",
-                 f"{PATH}#/certificates")
+    world.breach(
+        "3.4.c",
+        f"MLPS evaluation lapsed from {lapse_from} until the renewal took effect on {late}",
+        f"{PATH}#/certificates",
+    )
     end = (world.end - timedelta(days=62)).date()
     review["valid_until"] = end.isoformat()
-    world.breach("10.2.3", f"cybersecurity review expired on {end}, before the period ended", f"{PATH}#/certificates")
+    world.breach(
+        "10.2.3",
+        f"cybersecurity review expired on {end}, before the period ended",
+        f"{PATH}#/certificates",
+    )

@@ -26,9 +26,19 @@ def generate(world: World) -> dict[str, Any]:
     rng = world.rng_for(KIND)
     docs = []
     for i, type_ in enumerate(world.params["duties"]["governance_document_types"]):
-        at = world.at(rng, world.start + timedelta(days=7 + 10 * i), world.start + timedelta(days=17 + 10 * i))
-        docs.append({"doc_id": f"GOV-{i + 1:02d}", "title": TITLES[type_], "type": type_, "version": "1.0",
-                     "delivered_at": iso(at.replace(hour=10, minute=0, second=0)), "received_by_role": "party_a"})
+        at = world.at(
+            rng, world.start + timedelta(days=7 + 10 * i), world.start + timedelta(days=17 + 10 * i)
+        )
+        docs.append(
+            {
+                "doc_id": f"GOV-{i + 1:02d}",
+                "title": TITLES[type_],
+                "type": type_,
+                "version": "1.0",
+                "delivered_at": iso(at.replace(hour=10, minute=0, second=0)),
+                "received_by_role": "party_a",
+            }
+        )
     return {"kind": KIND, "as_of": iso(world.end), "documents": docs}
 
 

@@ -28,7 +28,9 @@ def _instalment(world: World, after: str) -> dict[str, Any]:
     return next(i for i in world.params["instalments"] if i["after"] == after)
 
 
-def _entries(world: World, inst: dict[str, Any], start: date, nth: int, n: int) -> tuple[dict[str, Any], dict[str, Any]]:
+def _entries(
+    world: World, inst: dict[str, Any], start: date, nth: int, n: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
     paid = nth_working_day_after(start, nth)
     invoice = {
         "invoice_id": f"INV-{paid:%Y%m}-{n:03d}",
@@ -53,25 +55,47 @@ def generate(world: World) -> dict[str, Any]:
     accepted: date = world.shared["acceptance_passed_on"]
     inv1, pay1 = _entries(world, _instalment(world, "effective_date"), effective, FIRST_PAID_ON, 1)
     inv2, pay2 = _entries(world, _instalment(world, "acceptance"), accepted, FINAL_PAID_ON, 2)
-    return {"kind": KIND, "as_of": export_time(world), "invoices": [inv1, inv2], "payments": [pay1, pay2]}
+    return {
+        "kind": KIND,
+        "as_of": export_time(world),
+        "invoices": [inv1, inv2],
+        "payments": [pay1, pay2],
+    }
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
     first, final = doc["payments"]
     inst1 = _instalment(world, "effective_date")
-    late = nth_working_day_after(date.fromisoformat(world.params["effective_date"]), inst1["due_working_days"] + 3)
+    late = nth_working_day_after(
+        date.fromisoformat(world.params["effective_date"]), inst1["due_working_days"] + 3
+    )
     first["paid_on"] = late.isoformat()
-    world.breach("7.2.1", f"first instalment paid on {late}, 3 working days after its deadline", f"{PATH}#/payments/0")
+    world.breach(
+        "7.2.1",
+        f"first instalment paid on {late}, 3 working days after its deadline",
+        f"{PATH}#/payments/0",
+    )
     # the final payment follows the (possibly later) acceptance of the breaches year
     accepted: date = world.shared["acceptance_passed_on"]
     paid = nth_working_day_after(accepted, FINAL_PAID_ON)
     final["paid_on"] = paid.isoformat()
     doc["invoices"][1]["issued_on"] = (paid + timedelta(days=1)).isoformat()
-    world.breach("7.2.3", "the final instalment's invoice is dated the day after the payment", f"{PATH}#/payments/1")
+    world.breach(
+        "7.2.3",
+        "the final instalment's invoice is dated the day after the payment",
+        f"{PATH}#/payments/1",
+    )
     fine = Decimal("12345.67")
-    final["deductions"] = [{"amount_cny": f"{fine}", "reason": "outage fine deducted (第十二条 3)", "liability_ref": "A3.5"}]
+    final["deductions"] = [
+        {
+            "amount_cny": f"{fine}",
+            "reason": "outage fine deducted (第十二条 3)",
+            "liability_ref": "A3.5",
+        }
+    ]
     world.breach(
         "7.2.2",
-        f"final instalment paid in full ({final['amount_cny']}) although {fine} was deducted: paid + deducted exceeds 40%",
+        f"final instalment paid in full ({final['amount_cny']}) although {fine} was deducted: "
+        "paid + deducted exceeds 40%",
         f"{PATH}#/payments",
     )

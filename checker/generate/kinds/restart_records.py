@@ -22,19 +22,29 @@ TICKETS_PATH = "service/tickets.json"
 
 def generate(world: World) -> dict[str, Any]:
     rng = world.rng_for(KIND)
-    times = sorted(world.at(rng, world.start + timedelta(days=1), world.end - timedelta(days=1)) for _ in range(world.scaled(PER_YEAR)))
+    times = sorted(
+        world.at(rng, world.start + timedelta(days=1), world.end - timedelta(days=1))
+        for _ in range(world.scaled(PER_YEAR))
+    )
     restarts = []
     for i, at in enumerate(times):
         host = rng.choice(world.hosts)
         written = rng.random() < 0.8
-        restarts.append({
-            "restart_id": f"RST-{at:%Y%m%d}-{i + 1:03d}",
-            "host_id": host.host_id,
-            "system_id": host.system_id,
-            "performed_at": iso(at),
-            "request": {"ref": f"REQ-{at:%Y%m%d}-{i + 1:03d}", "received_at": iso(at - timedelta(minutes=rng.randint(10, 240))),
-                        "requested_by_role": "party_a", "written": written, "identity_verified": not written},
-        })
+        restarts.append(
+            {
+                "restart_id": f"RST-{at:%Y%m%d}-{i + 1:03d}",
+                "host_id": host.host_id,
+                "system_id": host.system_id,
+                "performed_at": iso(at),
+                "request": {
+                    "ref": f"REQ-{at:%Y%m%d}-{i + 1:03d}",
+                    "received_at": iso(at - timedelta(minutes=rng.randint(10, 240))),
+                    "requested_by_role": "party_a",
+                    "written": written,
+                    "identity_verified": not written,
+                },
+            }
+        )
     return {"kind": KIND, "as_of": iso(world.end), "restarts": restarts}
 
 
@@ -46,13 +56,23 @@ def _used_tickets(world: World) -> set[str]:
 def plant(world: World, doc: dict[str, Any]) -> None:
     i = len(doc["restarts"]) // 2
     doc["restarts"][i]["request"] = None
-    world.breach("9.9", f"restart {doc['restarts'][i]['restart_id']} without a request from Party A", f"{PATH}#/restarts/{i}")
+    world.breach(
+        "9.9",
+        f"restart {doc['restarts'][i]['restart_id']} without a request from Party A",
+        f"{PATH}#/restarts/{i}",
+    )
     tickets: list[dict[str, Any]] | None = world.shared.get("tickets")
     if not tickets:
         return
     used = _used_tickets(world)
-    j = next(k for k in range(len(tickets) // 2, len(tickets))
-             if f"{TICKETS_PATH}#/tickets/{k}" not in used and tickets[k].get("resolved_at"))
+    j = next(
+        k
+        for k in range(len(tickets) // 2, len(tickets))
+        if f"{TICKETS_PATH}#/tickets/{k}" not in used and tickets[k].get("resolved_at")
+    )
     tickets[j]["closing_report"] = None
-    world.breach("9.13", f"ticket {tickets[j]['ticket_id']} was cleared but has no written fault report",
-                 f"{TICKETS_PATH}#/tickets/{j}")
+    world.breach(
+        "9.13",
+        f"ticket {tickets[j]['ticket_id']} was cleared but has no written fault report",
+        f"{TICKETS_PATH}#/tickets/{j}",
+    )
