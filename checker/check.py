@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from checker import paths, policies
+from checker import paths, policies, workdays
 from checker.bundle import Bundle, load_bundle
 from checker.catalogue import load_catalogue, load_params
 from checker.engine import Engine, EngineName, PackageOutcome
@@ -102,6 +102,12 @@ def result_from_outcome(clause: Clause, outcome: PackageOutcome, refs: tuple[Evi
     )
 
 
+def policy_data(params: Mapping[str, Any]) -> dict[str, Any]:
+    """`data` of the policies: the contract parameters and China's working-day calendar
+    of the contract's years (deadlines in working days, 第六条 2 and 第七条 2)."""
+    return {"params": params, "calendar": workdays.calendar_data(params)}
+
+
 def evaluate_bundle(
     bundle: Bundle,
     *,
@@ -135,7 +141,7 @@ def evaluate(
     outcomes: dict[str, PackageOutcome] = {}
     if to_run:
         engine = engine or EngineName.EMBEDDED.to_engine()
-        engine.load(policies.policy_files(), {"params": params})
+        engine.load(policies.policy_files(), policy_data(params))
         outcomes = engine.evaluate(bundle.policy_input(), to_run)
     results = []
     for clause in catalogue:

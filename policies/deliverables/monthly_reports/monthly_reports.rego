@@ -22,7 +22,11 @@ _start := data.params.period.start
 # the UTC offset written in the period start, used to build local instants
 _offset := "Z" if {
 	endswith(_start, "Z")
-} else := substring(_start, count(_start) - 6, 6)
+} else := substring(_start, count(_start) - count(_offset_form), count(_offset_form))
+
+# the shape of a numeric offset: its length, spelled without a number (6 is a contract
+# number since 13.1's exit notice months)
+_offset_form := "+hh:mm"
 
 # mid-month of the first service month (day 15, noon): adding months to it never
 # overflows into the following month, whatever day the period starts on

@@ -1,0 +1,35 @@
+package contract.exit.ordered_exit_test
+
+import data.contract.exit.ordered_exit as policy
+
+params := {"timezone": "Asia/Shanghai", "period": {"start": "2025-09-03T00:00:00+08:00", "end": "2026-09-03T00:00:00+08:00", "months": 12}, "duties": {"ordered_exit_migration_days": 10}}
+
+order(id, done, erased) := {"order_id": id, "ordered_at": "2026-03-01T10:00:00+08:00", "migration_requested_at": "2026-03-02T10:00:00+08:00", "migration_completed_at": done, "erasure": erased}
+
+erasure(at) := {"completed_at": at, "method": "crypto-erase"}
+
+evidence(as_of, orders) := {"exit_records": [{"path": "exit.json", "data": {"kind": "exit_records", "as_of": as_of, "provider_exit_requests": [], "ordered_exits": orders, "renewed": false, "terminated_on": null, "switch_over": null}}]}
+
+test_success_not_applicable_without_an_order if {
+	policy.not_applicable with input.evidence as evidence("2026-09-10T00:00:00+08:00", []) with data.params as params
+}
+
+test_success_migrated_on_day_10_then_erased if {
+	ev := evidence("2026-09-10T00:00:00+08:00", [order("O1", "2026-03-12T18:00:00+08:00", erasure("2026-03-20T10:00:00+08:00"))])
+	count(policy.deny) == 0 with input.evidence as ev with data.params as params
+}
+
+test_success_pending_before_the_deadline if {
+	ev := evidence("2026-03-08T00:00:00+08:00", [order("O1", null, null)])
+	count(policy.deny) == 0 with input.evidence as ev with data.params as params
+}
+
+test_fail_late_migration_and_no_erasure if {
+	ev := evidence("2026-09-10T00:00:00+08:00", [order("O1", "2026-03-13T09:00:00+08:00", null), order("O2", null, null), order("O3", "2026-03-05T09:00:00+08:00", erasure("2026-03-04T09:00:00+08:00"))])
+	policy.deny == {
+		{"msg": "exit O1: migration completed on 2026-03-13, 11 days after Party A's request (limit 10, due 2026-03-12) [13.2]", "evidence": "exit.json#/ordered_exits/0", "days": 11, "due": "2026-03-12"},
+		{"msg": "exit O1: the old system data was not securely erased [13.2]", "evidence": "exit.json#/ordered_exits/0"},
+		{"msg": "exit O2: migration not completed, due 2026-03-12 [13.2]", "evidence": "exit.json#/ordered_exits/1"},
+		{"msg": "exit O3: data erased at 2026-03-04T09:00:00+08:00, before the migration was complete at 2026-03-05T09:00:00+08:00 [13.2]", "evidence": "exit.json#/ordered_exits/2"},
+	} with input.evidence as ev with data.params as params
+}
