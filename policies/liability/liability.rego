@@ -410,7 +410,7 @@ rows contains r if {
 }
 
 # ---- late monthly reports (12.5) --------------------------------------------------------
-_offset := substring(data.params.period.start, count(data.params.period.start) - 6, 6)
+_offset := substring(data.params.period.start, count(data.params.period.start) - count("+hh:mm"), count("+hh:mm"))
 
 _next(label) := sprintf("%04d-%02d", [d[0], d[1]]) if {
 	# mid-month: regorus adds months in UTC, which shifts a local first-of-month

@@ -33,7 +33,7 @@ _problem(t) := "has no written fault report" if {
 }
 
 # whole hours from clearing to the report, rounded up
-_hours(t) := ceil((lib.ns(t.closing_report.delivered_at) - lib.ns(t.resolved_at)) / ((3600 * 1000) * 1000000))
+_hours(t) := ceil((lib.ns(t.closing_report.delivered_at) - lib.ns(t.resolved_at)) / time.parse_duration_ns("1h"))
 
 deny contains v if {
 	some e in _cleared
