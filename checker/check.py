@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from checker import paths, policies
+from checker import attestations, holidays, paths, policies
 from checker.bundle import Bundle, load_bundle
 from checker.catalogue import load_catalogue, load_params
 from checker.engine import Engine, EngineName, PackageOutcome
@@ -101,6 +101,29 @@ def result_from_outcome(clause: Clause, outcome: PackageOutcome, refs: tuple[Evi
     )
 
 
+def policy_input(bundle: Bundle, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The bundle's input plus what the checker knows beside the evidence: the public
+    holidays of the period from China's official calendar (3.9)."""
+    doc = bundle.policy_input()
+    doc.setdefault("calendar", {})["holidays"] = holidays.holidays_in_period(params)
+    return doc
+
+
+def manual_result(
+    bundle: Bundle, clause: Clause, state: str, reason: str, refs: tuple[EvidenceRef, ...]
+) -> ClauseResult:
+    """A clause no policy decides: pass with an accepted signed attestation, manual
+    otherwise; invalid when the evidence it lists (the attestations) fails its schema."""
+    if state == "invalid":
+        return ClauseResult(clause, Status.INVALID, evidence=refs, reason=reason)
+    accepted, why = attestations.decide(bundle, clause.id)
+    if accepted and attestations.KIND not in clause.evidence_kinds:
+        refs = refs + tuple(
+            EvidenceRef(f.path, f.kind, f.state, f.reason) for f in bundle.files_of(attestations.KIND)
+        )
+    return ClauseResult(clause, Status.PASS if accepted else Status.MANUAL, evidence=refs, reason=why)
+
+
 def evaluate_bundle(
     bundle: Bundle,
     *,
@@ -122,13 +145,12 @@ def evaluate_bundle(
     if to_run:
         engine = engine or EngineName.EMBEDDED.to_engine()
         engine.load(policies.policy_files(), {"params": params})
-        outcomes = engine.evaluate(bundle.policy_input(), to_run)
+        outcomes = engine.evaluate(policy_input(bundle, params), to_run)
     results = []
     for clause in catalogue:
         state, reason, refs = states[clause.id]
         if not clause.automated:
-            results.append(ClauseResult(clause, Status.MANUAL, evidence=refs,
-                                        reason="needs a signed attestation (no policy decides it yet)"))
+            results.append(manual_result(bundle, clause, state, reason, refs))
         elif state == "missing":
             results.append(ClauseResult(clause, Status.MISSING, evidence=refs, reason=reason))
         elif state == "invalid":

@@ -15,9 +15,15 @@ from __future__ import annotations
 from types import ModuleType
 
 from checker.generate.kinds import (
+    attestations,
     database_inventory,
+    duty_roster,
     host_inventory,
+    host_monitoring,
+    major_events,
     middleware_inventory,
+    platform_security,
+    security_records,
     vuln_scan,
 )
 
@@ -27,6 +33,12 @@ MODULES: list[ModuleType] = sorted(
         vuln_scan,
         middleware_inventory,
         database_inventory,
+        major_events,
+        duty_roster,
+        security_records,
+        platform_security,
+        host_monitoring,
+        attestations,
     ],
     key=lambda m: (m.ORDER, m.KIND),
 )

@@ -1,0 +1,46 @@
+# METADATA
+# title: The duty roster, read once
+# description: >-
+#   Shifts of the duty_roster kind with the staff on them who were security-registered
+#   (安全登记) for the whole shift. Used by 2.2.2.1 (7x24 duty) and 3.9 (holiday and
+#   major-event duty).
+package contract.baseline.roster
+
+import data.contract.lib
+
+# staff: staff_id -> register entry (the last file wins if two list the same id).
+staff[s.staff_id] := s if {
+	some f in lib.files("duty_roster")
+	some s in f.data.staff
+}
+
+# shifts: every shift with its place, its window in ns and its registered staff.
+shifts contains e if {
+	some f in lib.files("duty_roster")
+	some i, sh in f.data.shifts
+	start := lib.ns(sh.start)
+	end := lib.ns(sh.end)
+	on_duty := {id | some id in sh.staff_ids; registered_for(id, start, end)}
+	e := {"shift": sh, "path": f.path, "index": i, "start": start, "end": end, "on_duty": on_duty}
+}
+
+# registered_for: registered no later than the shift starts and not revoked before it ends.
+registered_for(staff_id, start, end) if {
+	reg := staff[staff_id].security_registration
+	lib.ns(reg.registered_at) <= start
+	not _revoked_before(reg, end)
+}
+
+_revoked_before(reg, end) if {
+	reg.revoked_at != null
+	lib.ns(reg.revoked_at) < end
+}
+
+# staffed: [start, end] of every shift with at least `n` registered staff on duty.
+staffed(n) := [[e.start, e.end] | some e in shifts; count(e.on_duty) >= n]
+
+# pointer to the first shift (lowest index) that ends at t, else to the shift list.
+ending_at(t) := lib.pointer(e.path, ["shifts", e.index]) if {
+	idx := min({e.index | some e in shifts; e.end == t})
+	e := [x | some x in shifts; x.end == t; x.index == idx][0]
+} else := lib.pointer(lib.files("duty_roster")[0].path, ["shifts"])
