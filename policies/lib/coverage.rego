@@ -45,5 +45,4 @@ _inner(iv) := [[reach, iv[i + 1][0]] |
 # minutes of a [from, to] pair in ns (fractional minutes are kept).
 gap_minutes(g) := (g[1] - g[0]) / 60000000000
 
-# local_time renders ns in the contract's zone for messages.
-local_time(t) := time.format([t, data.params.timezone, "2006-01-02T15:04:05Z07:00"])
+# local_time (an instant in the contract's zone, for messages) is in contract.rego.
