@@ -10,7 +10,9 @@ package contract.lib
 # end exclusive). Sorted once; the prefix maximum is only computed where two
 # consecutive intervals do not touch, so a roster of a year costs about n log n.
 gaps(intervals, lo, hi) := {g |
-	iv := sort([[max({x[0], lo}), min({x[1], hi})] |
+	# no clipping needed: every kept interval overlaps [lo, hi), so each gap found
+	# between them, before the first or after the last lies inside the window
+	iv := sort([x |
 		some x in intervals
 		x[0] < hi
 		x[1] > lo

@@ -23,3 +23,7 @@ test_success_intervals_are_clipped_to_the_window if {
 test_success_local_time_in_contract_zone if {
 	lib.local_time(time.parse_rfc3339_ns("2025-10-01T00:00:00Z")) == "2025-10-01T08:00:00+08:00" with data.params as {"timezone": "Asia/Shanghai"}
 }
+
+test_success_an_inverted_interval_covers_nothing if {
+	lib.gaps([[0, 10], [20, 15], [30, 40]], 0, 40) == {[10, 30]}
+}

@@ -24,16 +24,23 @@ shifts contains e if {
 	e := {"shift": sh, "path": f.path, "index": i, "start": start, "end": end, "on_duty": on_duty}
 }
 
-# registered_for: registered no later than the shift starts and not revoked before it ends.
-registered_for(staff_id, start, end) if {
-	reg := staff[staff_id].security_registration
-	lib.ns(reg.registered_at) <= start
-	not _revoked_before(reg, end)
+# registration: staff_id -> [registered ns, revoked ns or +inf as the period end + 1]
+registration[id] := [from, to] if {
+	some id, s in staff
+	reg := s.security_registration
+	from := lib.ns(reg.registered_at)
+	to := _revoked(reg)
 }
 
-_revoked_before(reg, end) if {
-	reg.revoked_at != null
-	lib.ns(reg.revoked_at) < end
+_revoked(reg) := lib.ns(reg.revoked_at) if {
+	object.get(reg, "revoked_at", null) != null
+} else := lib.period_end + 1
+
+# registered_for: registered no later than the shift starts and not revoked before it ends.
+registered_for(staff_id, start, end) if {
+	w := registration[staff_id]
+	w[0] <= start
+	w[1] >= end
 }
 
 # staffed: [start, end] of every shift with at least `n` registered staff on duty.
