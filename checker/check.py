@@ -101,12 +101,10 @@ def result_from_outcome(clause: Clause, outcome: PackageOutcome, refs: tuple[Evi
     )
 
 
-def policy_input(bundle: Bundle, params: Mapping[str, Any]) -> dict[str, Any]:
-    """The bundle's input plus what the checker knows beside the evidence: the public
-    holidays of the period from China's official calendar (3.9)."""
-    doc = bundle.policy_input()
-    doc.setdefault("calendar", {})["holidays"] = holidays.holidays_in_period(params)
-    return doc
+def policy_data(params: Mapping[str, Any]) -> dict[str, Any]:
+    """`data` of the policies: the contract parameters and China's official calendar of
+    the period (public holidays for 3.9)."""
+    return {"params": params, "calendar": {"holidays": holidays.holidays_in_period(params)}}
 
 
 def manual_result(
@@ -144,8 +142,8 @@ def evaluate_bundle(
     outcomes: dict[str, PackageOutcome] = {}
     if to_run:
         engine = engine or EngineName.EMBEDDED.to_engine()
-        engine.load(policies.policy_files(), {"params": params})
-        outcomes = engine.evaluate(policy_input(bundle, params), to_run)
+        engine.load(policies.policy_files(), policy_data(params))
+        outcomes = engine.evaluate(bundle.policy_input(), to_run)
     results = []
     for clause in catalogue:
         state, reason, refs = states[clause.id]

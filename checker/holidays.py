@@ -1,5 +1,5 @@
 """Public holidays of a service period from China's official calendar (chinese-calendar),
-handed to the policies as input.calendar.holidays (第三条 9: 重大节假日值班值守).
+handed to the policies as data.calendar.holidays (第三条 9: 重大节假日值班值守).
 
 The calendar package knows the State Council's yearly holiday notices, including the
 weekend days inside a holiday block and the adjusted working days (which are not
@@ -16,22 +16,19 @@ from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
-from checker.errors import ConfigError
 
-
-def holidays_in_period(params: Mapping[str, Any]) -> list[dict[str, str]]:
-    """Every statutory holiday date that overlaps the period, in date order."""
+def holidays_in_period(params: Mapping[str, Any]) -> list[dict[str, str]] | None:
+    """Every statutory holiday date that overlaps the period, in date order; None when
+    chinese-calendar does not know a year of the period (the policy then says so rather
+    than guess: the State Council publishes each year's holidays late in the year before)."""
     zone = ZoneInfo(params["timezone"])
     start = datetime.fromisoformat(params["period"]["start"]).astimezone(zone)
     end = datetime.fromisoformat(params["period"]["end"]).astimezone(zone)
     last = (end - timedelta(microseconds=1)).date()
     try:
         days = chinese_calendar.get_holidays(start.date(), last, include_weekends=False)
-    except NotImplementedError as exc:  # the package only knows the years it was released for
-        raise ConfigError(
-            f"the holiday calendar does not cover the period {start.date()}..{last} ({exc})",
-            hint="upgrade chinese-calendar to a release that knows these years",
-        ) from None
+    except NotImplementedError:  # the package only knows the years it was released for
+        return None
     return [_entry(d, zone) for d in days]
 
 

@@ -17,7 +17,7 @@ SHIFT_HOURS = 8
 
 
 def _reinforced_windows(world: World) -> list[tuple[datetime, datetime]]:
-    out = [(parse(h["start"]), parse(h["end"])) for h in holidays_in_period(world.params)]
+    out = [(parse(h["start"]), parse(h["end"])) for h in holidays_in_period(world.params) or []]
     out += [
         (parse(e["start"]), parse(e["end"]))
         for e in world.shared.get("major_events", [])
@@ -80,7 +80,7 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     world.breach("2.2.2.1", "staff B-TMP-901 on duty without a security registration",
                  f"{PATH}#/shifts/{other}/staff_ids")
     # 3.9: the afternoon of the Spring Festival's third day had a single person on duty.
-    festival = [h for h in holidays_in_period(world.params) if h["name"] == "Spring Festival"]
+    festival = [h for h in holidays_in_period(world.params) or [] if h["name"] == "Spring Festival"]
     if festival:
         day = parse(festival[2]["start"]) + timedelta(hours=SHIFT_HOURS)
         i = _first_shift_at(doc, day)

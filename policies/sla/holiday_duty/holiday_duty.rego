@@ -3,7 +3,7 @@
 # description: >-
 #   重大节假日及重保期间值班值守 (第三条 9): on every statutory public holiday of the
 #   period (China's official calendar, handed in by the checker as
-#   input.calendar.holidays) and during every major event Party A declared
+#   data.calendar.holidays) and during every major event Party A declared
 #   (major_events), at least data.params.baseline.reinforced_min_staff
 #   security-registered staff are on duty at every instant.
 # custom:
@@ -25,7 +25,7 @@ _roster_at := lib.pointer(lib.files("duty_roster")[0].path, ["shifts"])
 
 # occasions: every window that needs reinforced duty
 occasions contains o if {
-	some h in input.calendar.holidays
+	some h in _holidays
 	from := max({lib.ns(h.start), lib.period_start})
 	to := min({lib.ns(h.end), lib.period_end})
 	from < to
@@ -64,8 +64,14 @@ deny contains v if {
 }
 
 deny contains v if {
-	not input.calendar.holidays
-	v := lib.violation(sprintf("the checker gave no public-holiday calendar for the period [%s]", [clause]), "")
+	_no_calendar
+	v := lib.violation(sprintf("no public-holiday calendar for the period: chinese-calendar does not know its years [%s]", [clause]), "")
 }
 
 measure := {"expected": count(occasions), "actual": count(occasions) - count(short), "unit": "occasion", "ignored_events": count(ignored)}
+
+_holidays := data.calendar.holidays if {
+	is_array(data.calendar.holidays)
+} else := []
+
+_no_calendar if not is_array(data.calendar.holidays)

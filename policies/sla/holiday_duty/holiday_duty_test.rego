@@ -28,8 +28,8 @@ evidence(shifts, events) := {
 }
 
 test_success_holiday_and_event_reinforced if {
-	count(policy.deny) == 0 with input.evidence as evidence(good_shifts, [event("party_a")]) with input.calendar as calendar with data.params as params
-	policy.measure == {"expected": 2, "actual": 2, "unit": "occasion", "ignored_events": 0} with input.evidence as evidence(good_shifts, [event("party_a")]) with input.calendar as calendar with data.params as params
+	count(policy.deny) == 0 with input.evidence as evidence(good_shifts, [event("party_a")]) with data.calendar as calendar with data.params as params
+	policy.measure == {"expected": 2, "actual": 2, "unit": "occasion", "ignored_events": 0} with input.evidence as evidence(good_shifts, [event("party_a")]) with data.calendar as calendar with data.params as params
 }
 
 test_fail_holiday_afternoon_with_one_person if {
@@ -38,7 +38,7 @@ test_fail_holiday_afternoon_with_one_person if {
 		"msg": "public holiday 2025-10-01 (National Day): fewer than 2 registered staff on duty for 720 minutes, first from 2025-10-01T12:00:00+08:00 to 2025-10-02T00:00:00+08:00 [3.9]",
 		"evidence": "roster.json#/shifts",
 		"occasion": "public holiday 2025-10-01 (National Day)", "minutes": 720,
-	}} with input.evidence as evidence(shifts, [event("party_a")]) with input.calendar as calendar with data.params as params
+	}} with input.evidence as evidence(shifts, [event("party_a")]) with data.calendar as calendar with data.params as params
 }
 
 test_fail_declared_event_without_reinforcement if {
@@ -47,15 +47,15 @@ test_fail_declared_event_without_reinforcement if {
 		"msg": "major event E1 (city marathon): fewer than 2 registered staff on duty for 480 minutes, first from 2025-09-20T06:00:00+08:00 to 2025-09-20T14:00:00+08:00 [3.9]",
 		"evidence": "events.json#/events/0",
 		"occasion": "major event E1 (city marathon)", "minutes": 480,
-	}} with input.evidence as evidence(shifts, [event("party_a")]) with input.calendar as calendar with data.params as params
+	}} with input.evidence as evidence(shifts, [event("party_a")]) with data.calendar as calendar with data.params as params
 }
 
 test_success_event_declared_by_party_b_does_not_oblige if {
 	shifts := array.slice(good_shifts, 0, 2)
-	count(policy.deny) == 0 with input.evidence as evidence(shifts, [event("party_b")]) with input.calendar as calendar with data.params as params
-	policy.measure.ignored_events == 1 with input.evidence as evidence(shifts, [event("party_b")]) with input.calendar as calendar with data.params as params
+	count(policy.deny) == 0 with input.evidence as evidence(shifts, [event("party_b")]) with data.calendar as calendar with data.params as params
+	policy.measure.ignored_events == 1 with input.evidence as evidence(shifts, [event("party_b")]) with data.calendar as calendar with data.params as params
 }
 
-test_fail_no_calendar_given if {
-	policy.deny == {{"msg": "the checker gave no public-holiday calendar for the period [3.9]", "evidence": ""}} with input.evidence as evidence(good_shifts, []) with data.params as params
+test_fail_calendar_does_not_know_the_years if {
+	policy.deny == {{"msg": "no public-holiday calendar for the period: chinese-calendar does not know its years [3.9]", "evidence": ""}} with input.evidence as evidence(good_shifts, []) with data.params as params with data.calendar as {"holidays": null}
 }
