@@ -43,14 +43,21 @@ def judge(att: Mapping[str, Any], period: Mapping[str, str]) -> str | None:
     start, end = _ts(period["start"]), _ts(period["end"])
     covers = att["covers"]
     if _ts(covers["start"]) > start or _ts(covers["end"]) < end:
-        return f"covers {covers['start']}..{covers['end']}, not the whole period {period['start']}..{period['end']}"
+        whole = f"{period['start']}..{period['end']}"
+        return f"covers {covers['start']}..{covers['end']}, not the whole period {whole}"
     if _ts(att["attested_at"]) < end:
-        return f"dated {att['attested_at']}, before the period it vouches for ended ({period['end']})"
+        return (
+            f"dated {att['attested_at']}, before the period it vouches for ended ({period['end']})"
+        )
     early = [s for s in att["signatories"] if _ts(s["signed_at"]) < end]
     if early:
-        return f"signed by {early[0]['organisation_role']} on {early[0]['signed_at']}, before the period ended"
+        who, when = early[0]["organisation_role"], early[0]["signed_at"]
+        return f"signed by {who} on {when}, before the period ended"
     if not any(s["organisation_role"] in CONFIRMING for s in att["signatories"]):
-        return "signed by Party B only; Party A, the supervision provider or the cloud management unit must confirm"
+        return (
+            "signed by Party B only; Party A, the supervision provider "
+            "or the cloud management unit must confirm"
+        )
     return None
 
 
@@ -67,10 +74,18 @@ def verdicts(bundle: Bundle, clause_id: str) -> list[Verdict]:
             at = f"{f.path}#/attestations/{i}"
             why = judge(att, period)
             if why is None:
-                signers = ", ".join(f"{s['role']} ({s['organisation_role']})" for s in att["signatories"])
-                out.append(Verdict(True, f"attested on {att['attested_at']} by {signers}: {at}", at))
+                signers = ", ".join(
+                    f"{s['role']} ({s['organisation_role']})" for s in att["signatories"]
+                )
+                out.append(
+                    Verdict(True, f"attested on {att['attested_at']} by {signers}: {at}", at)
+                )
             else:
-                out.append(Verdict(False, f"attestation {att['attestation_id']} not accepted: {why} ({at})", at))
+                out.append(
+                    Verdict(
+                        False, f"attestation {att['attestation_id']} not accepted: {why} ({at})", at
+                    )
+                )
     return out
 
 

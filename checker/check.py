@@ -116,10 +116,10 @@ def manual_result(
         return ClauseResult(clause, Status.INVALID, evidence=refs, reason=reason)
     accepted, why = attestations.decide(bundle, clause.id)
     if accepted and attestations.KIND not in clause.evidence_kinds:
-        refs = refs + tuple(
-            EvidenceRef(f.path, f.kind, f.state, f.reason) for f in bundle.files_of(attestations.KIND)
-        )
-    return ClauseResult(clause, Status.PASS if accepted else Status.MANUAL, evidence=refs, reason=why)
+        files = bundle.files_of(attestations.KIND)
+        refs = refs + tuple(EvidenceRef(f.path, f.kind, f.state, f.reason) for f in files)
+    status = Status.PASS if accepted else Status.MANUAL
+    return ClauseResult(clause, status, evidence=refs, reason=why)
 
 
 def evaluate_bundle(

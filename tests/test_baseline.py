@@ -27,8 +27,22 @@ from checker.holidays import holidays_in_period
 from checker.model import Report, Status
 from checker.store.local import LocalStore
 
-AUTOMATED = ["2.2.2.1", "2.2.2.6", "2.2.2.7", "2.2.2.8", "2.2.2.9", "2.2.2.10", "2.2.2.11",
-             "2.2.2.12", "2.2.2.13", "2.2.2.14", "2.2.2.15", "2.2.2.16", "3.6", "3.9"]
+AUTOMATED = [
+    "2.2.2.1",
+    "2.2.2.6",
+    "2.2.2.7",
+    "2.2.2.8",
+    "2.2.2.9",
+    "2.2.2.10",
+    "2.2.2.11",
+    "2.2.2.12",
+    "2.2.2.13",
+    "2.2.2.14",
+    "2.2.2.15",
+    "2.2.2.16",
+    "3.6",
+    "3.9",
+]
 ATTESTED = ["2.2.2.2", "2.2.2.4", "2.2.2.5", "3.1", "3.5", "3.7", "9.19"]
 PLANTED_HERE = ["2.2.2.1", "2.2.2.6", "2.2.2.7", "2.2.2.8", "2.2.2.12", "2.2.2.14", "3.6", "3.9"]
 
@@ -82,18 +96,27 @@ def test_planted_breach_is_found_under_its_clause(
     assert result.violations
 
 
-def test_roster_gap_is_reported_with_its_hours(breaches: tuple[Report, list[dict[str, str]]]) -> None:
+def test_roster_gap_is_reported_with_its_hours(
+    breaches: tuple[Report, list[dict[str, str]]],
+) -> None:
     # the generator removed the 00:00-08:00 shift of day 70 (2025-09-03 + 70 days = 2025-11-12)
     messages = [v.message for v in by_clause(breaches[0])["2.2.2.1"].violations]
-    assert ("no registered staff on duty from 2025-11-12T00:00:00+08:00 to 2025-11-12T08:00:00+08:00 "
-            "(480 minutes) [2.2.2.1]") in messages
+    assert (
+        "no registered staff on duty from 2025-11-12T00:00:00+08:00 to 2025-11-12T08:00:00+08:00 "
+        "(480 minutes) [2.2.2.1]"
+    ) in messages
     assert any("B-TMP-901" in m and "not in the staff register" in m for m in messages)
 
 
-def test_spring_festival_understaffing_is_named(breaches: tuple[Report, list[dict[str, str]]]) -> None:
+def test_spring_festival_understaffing_is_named(
+    breaches: tuple[Report, list[dict[str, str]]],
+) -> None:
     result = by_clause(breaches[0])["3.9"]
-    assert [v.details["occasion"] for v in result.violations] == ["public holiday 2026-02-17 (Spring Festival)"]
-    # every holiday date of the period, plus the two events Party A declared (the third is Party B's own)
+    assert [v.details["occasion"] for v in result.violations] == [
+        "public holiday 2026-02-17 (Spring Festival)"
+    ]
+    # every holiday date of the period, plus the two events Party A declared
+    # (the third was declared by Party B itself and obliges nobody)
     assert result.expected == len(holidays_in_period(load_params()) or []) + 2
     assert result.actual == result.expected - 1
 
@@ -107,20 +130,27 @@ def test_holidays_follow_the_official_calendar_with_adjusted_working_days() -> N
     assert days["2025-10-01"]["end"] == "2025-10-02T00:00:00+08:00"
 
 
-
 def test_a_period_the_calendar_does_not_know_is_reported_not_guessed() -> None:
-    params = dict(load_params(), period={"start": "2031-01-01T00:00:00+08:00",
-                                         "end": "2032-01-01T00:00:00+08:00", "months": 12})
+    params = dict(
+        load_params(),
+        period={
+            "start": "2031-01-01T00:00:00+08:00",
+            "end": "2032-01-01T00:00:00+08:00",
+            "months": 12,
+        },
+    )
     assert holidays_in_period(params) is None  # 3.9 then fails with "does not know its years"
 
 
 # ---- attestations end to end --------------------------------------------------------
 
+
 def attestation_bundle(root: Path, doc: dict[str, Any]) -> LocalStore:
     params = load_params()
     data = dump_json(doc)
     manifest = build_manifest(
-        bundle_id="attestation-test", contract_id=params["contract_id"],
+        bundle_id="attestation-test",
+        contract_id=params["contract_id"],
         period={"start": params["period"]["start"], "end": params["period"]["end"]},
         producer={"role": "provider-ops", "organisation_role": "party_b", "tool": "test"},
         files=[("attestations.json", "attestations", data)],
@@ -141,7 +171,9 @@ def _subcontracting(doc: dict[str, Any]) -> dict[str, Any]:
     return next(a for a in doc["attestations"] if a["clauses"] == ["9.19"])
 
 
-def test_accepted_attestation_passes_only_the_clauses_it_names(tmp_path: Path, good_doc: dict[str, Any]) -> None:
+def test_accepted_attestation_passes_only_the_clauses_it_names(
+    tmp_path: Path, good_doc: dict[str, Any]
+) -> None:
     doc = copy.deepcopy(good_doc)
     doc["attestations"] = [_subcontracting(doc)]
     results = by_clause(run_check(attestation_bundle(tmp_path, doc)))
@@ -155,8 +187,14 @@ def test_accepted_attestation_passes_only_the_clauses_it_names(tmp_path: Path, g
     [
         (lambda a: a.update(signatories=a["signatories"][:1]), "signed by Party B only"),
         (lambda a: a["covers"].update(start="2026-01-01T00:00:00+08:00"), "not the whole period"),
-        (lambda a: a.update(attested_at="2026-06-30T10:00:00+08:00"), "before the period it vouches for ended"),
-        (lambda a: a["signatories"][1].update(signed_at="2026-06-30T10:00:00+08:00"), "before the period ended"),
+        (
+            lambda a: a.update(attested_at="2026-06-30T10:00:00+08:00"),
+            "before the period it vouches for ended",
+        ),
+        (
+            lambda a: a["signatories"][1].update(signed_at="2026-06-30T10:00:00+08:00"),
+            "before the period ended",
+        ),
     ],
     ids=["party-b-alone", "partial-cover", "dated-early", "countersigned-early"],
 )
@@ -172,7 +210,9 @@ def test_attestation_that_cannot_vouch_leaves_the_clause_manual(
     assert why in result.reason and "ATT-SUBCONTRACT not accepted" in result.reason
 
 
-def test_attestation_with_a_personal_name_is_invalid_evidence(tmp_path: Path, good_doc: dict[str, Any]) -> None:
+def test_attestation_with_a_personal_name_is_invalid_evidence(
+    tmp_path: Path, good_doc: dict[str, Any]
+) -> None:
     doc = copy.deepcopy(good_doc)
     doc["attestations"][0]["signatories"][0]["name"] = "a person's name"  # roles only
     results = by_clause(run_check(attestation_bundle(tmp_path, doc)))

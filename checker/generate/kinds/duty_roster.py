@@ -44,7 +44,7 @@ def generate(world: World) -> dict[str, Any]:
     ]
     ids = [s["staff_id"] for s in staff]
     windows = _reinforced_windows(world)
-    shifts = []
+    shifts: list[dict[str, Any]] = []
     t = world.start
     while t < world.end:
         end = min(t + timedelta(hours=SHIFT_HOURS), world.end)
@@ -72,18 +72,28 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     # 2.2.2.1: the night shift of the 70th day was never staffed (an 8-hour gap).
     gap = _first_shift_at(doc, world.start + timedelta(days=70))
     dropped = shifts.pop(gap)
-    world.breach("2.2.2.1", f"no one on duty {dropped['start']} to {dropped['end']} (shift removed)",
-                 f"{PATH}#/shifts/{gap - 1}")
+    world.breach(
+        "2.2.2.1",
+        f"no one on duty {dropped['start']} to {dropped['end']} (shift removed)",
+        f"{PATH}#/shifts/{gap - 1}",
+    )
     # 2.2.2.1: a contractor with no security registration stood a shift.
     other = _first_shift_at(doc, world.start + timedelta(days=100))
     shifts[other]["staff_ids"] = sorted([*shifts[other]["staff_ids"], "B-TMP-901"])
-    world.breach("2.2.2.1", "staff B-TMP-901 on duty without a security registration",
-                 f"{PATH}#/shifts/{other}/staff_ids")
+    world.breach(
+        "2.2.2.1",
+        "staff B-TMP-901 on duty without a security registration",
+        f"{PATH}#/shifts/{other}/staff_ids",
+    )
     # 3.9: the afternoon of the Spring Festival's third day had a single person on duty.
     festival = [h for h in holidays_in_period(world.params) or [] if h["name"] == "Spring Festival"]
     if festival:
         day = parse(festival[2]["start"]) + timedelta(hours=SHIFT_HOURS)
         i = _first_shift_at(doc, day)
         shifts[i]["staff_ids"] = shifts[i]["staff_ids"][:1]
-        world.breach("3.9", f"public holiday {festival[2]['date']}: one person on duty {shifts[i]['start']} "
-                     f"to {shifts[i]['end']}", f"{PATH}#/shifts/{i}")
+        world.breach(
+            "3.9",
+            f"public holiday {festival[2]['date']}: one person on duty {shifts[i]['start']} "
+            f"to {shifts[i]['end']}",
+            f"{PATH}#/shifts/{i}",
+        )

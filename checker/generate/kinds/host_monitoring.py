@@ -12,8 +12,13 @@ KIND = "host_monitoring"
 PATH = "monitoring/coverage.json"
 ORDER = 20
 
-MONITORS = [("MR-ENV-1", "machine_room"), ("MR-ENV-2", "machine_room"), ("HW-1", "hardware"),
-            ("APP-1", "application"), ("APP-2", "application")]
+MONITORS = [
+    ("MR-ENV-1", "machine_room"),
+    ("MR-ENV-2", "machine_room"),
+    ("HW-1", "hardware"),
+    ("APP-1", "application"),
+    ("APP-2", "application"),
+]
 
 
 def generate(world: World) -> dict[str, Any]:
@@ -21,8 +26,12 @@ def generate(world: World) -> dict[str, Any]:
     metrics = list(world.params["baseline"]["host_metrics"])
     tolerance = float(world.params["baseline"]["monitoring_max_gap_minutes"])
     hosts = [
-        {"host_id": h.host_id, "metrics": [*metrics, "disk_usage"],
-         "monitored_from": iso(world.start - timedelta(days=3)), "monitored_to": None}
+        {
+            "host_id": h.host_id,
+            "metrics": [*metrics, "disk_usage"],
+            "monitored_from": iso(world.start - timedelta(days=3)),
+            "monitored_to": None,
+        }
         for h in world.hosts
     ]
     monitors = []
@@ -34,8 +43,15 @@ def generate(world: World) -> dict[str, Any]:
             windows.append({"from": iso(begin), "to": iso(cut)})
             begin = cut + timedelta(seconds=rng.randint(30, max(31, int(tolerance * 60))))
         windows.append({"from": iso(begin), "to": iso(world.end + timedelta(days=1))})
-        monitors.append({"monitor_id": monitor_id, "scope": scope, "method": "system", "windows": windows})
-    return {"kind": KIND, "tool": {"name": "Zabbix", "version": "6.0.30"}, "hosts": hosts, "monitors": monitors}
+        monitors.append(
+            {"monitor_id": monitor_id, "scope": scope, "method": "system", "windows": windows}
+        )
+    return {
+        "kind": KIND,
+        "tool": {"name": "Zabbix", "version": "6.0.30"},
+        "hosts": hosts,
+        "monitors": monitors,
+    }
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:

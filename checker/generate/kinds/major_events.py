@@ -13,7 +13,13 @@ ORDER = 15
 
 # (id, title, days after the period start, length in days, declared by)
 EVENTS = [
-    ("ME-2026-01", "National People's Congress and CPPCC sessions (全国两会) assurance", 180, 9, "party_a"),
+    (
+        "ME-2026-01",
+        "National People's Congress and CPPCC sessions (全国两会) assurance",
+        180,
+        9,
+        "party_a",
+    ),
     ("ME-2026-02", "National college entrance examination (高考) assurance", 277, 3, "party_a"),
     ("ME-2026-03", "Provider's internal platform upgrade watch", 120, 1, "party_b"),
 ]
