@@ -18,30 +18,34 @@ gaps(intervals, lo, hi) := {g |
 		x[1] > lo
 		x[0] < x[1]
 	])
-	some g in _gaps(iv, lo, hi)
+	ends := [x[1] | some x in iv]
+	some g in _gaps(iv, ends, lo, hi)
 }
 
-_gaps(iv, lo, hi) := {[lo, hi]} if {
+_gaps(iv, ends, lo, hi) := {[lo, hi]} if {
 	count(iv) == 0
 	lo < hi
 } else := {g |
-	some g in array.concat(array.concat(_head(iv, lo), _inner(iv)), _tail(iv, hi))
+	some g in array.concat(array.concat(_head(iv, lo), _inner(iv, ends)), _tail(ends, hi))
 }
 
 _head(iv, lo) := [[lo, iv[0][0]]] if {
 	iv[0][0] > lo
 } else := []
 
-_tail(iv, hi) := [[reach, hi]] if {
-	reach := max({x[1] | some x in iv})
+_tail(ends, hi) := [[reach, hi]] if {
+	reach := max(ends)
 	reach < hi
 } else := []
 
-_inner(iv) := [[reach, iv[i + 1][0]] |
-	some i in numbers.range(0, count(iv) - 2)
-	iv[i + 1][0] > iv[i][1]
-	reach := max({iv[j][1] | some j in numbers.range(0, i)})
-	iv[i + 1][0] > reach
+# a gap before interval i: it starts after the previous one ends (cheap test on a flat
+# array of ends) and after every earlier one ends (prefix maximum, only for those)
+_inner(iv, ends) := [[reach, x[0]] |
+	some i, x in iv
+	i > 0
+	x[0] > ends[i - 1]
+	reach := max(array.slice(ends, 0, i))
+	x[0] > reach
 ]
 
 # minutes of a [from, to] pair in ns (fractional minutes are kept).

@@ -14,14 +14,16 @@ staff[s.staff_id] := s if {
 	some s in f.data.staff
 }
 
-# shifts: every shift with its place, its window in ns and its registered staff.
-shifts contains e if {
+# shifts: pointer -> every shift with its place, its window in ns and its registered
+# staff. Keyed by pointer (an object, not a set of objects: no ordering of big values).
+shifts[at] := e if {
 	some f in lib.files("duty_roster")
 	some i, sh in f.data.shifts
+	at := sprintf("%s#/shifts/%d", [f.path, i])
 	start := lib.ns(sh.start)
 	end := lib.ns(sh.end)
 	on_duty := {id | some id in sh.staff_ids; registered_for(id, start, end)}
-	e := {"shift": sh, "path": f.path, "index": i, "start": start, "end": end, "on_duty": on_duty}
+	e := {"path": f.path, "index": i, "start": start, "end": end, "staff_ids": sh.staff_ids, "on_duty": on_duty}
 }
 
 # registration: staff_id -> [registered ns, revoked ns or +inf as the period end + 1]

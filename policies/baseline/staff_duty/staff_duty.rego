@@ -32,7 +32,7 @@ unregistered[id] contains e.index if {
 	some e in roster.shifts
 	e.start < lib.period_end
 	e.end > lib.period_start
-	some id in e.shift.staff_ids
+	some id in e.staff_ids
 	not id in e.on_duty
 }
 
