@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from checker import paths, policies, workdays
+from checker import attestations, holidays, paths, policies, workdays
 from checker.bundle import Bundle, load_bundle
 from checker.catalogue import load_catalogue, load_params
 from checker.engine import Engine, EngineName, PackageOutcome
@@ -103,9 +103,27 @@ def result_from_outcome(clause: Clause, outcome: PackageOutcome, refs: tuple[Evi
 
 
 def policy_data(params: Mapping[str, Any]) -> dict[str, Any]:
-    """`data` of the policies: the contract parameters and China's working-day calendar
-    of the contract's years (deadlines in working days, 第六条 2 and 第七条 2)."""
-    return {"params": params, "calendar": workdays.calendar_data(params)}
+    """`data` of the policies: the contract parameters and China's official calendar of the
+    contract's years: working days (deadlines, 第六条 2 and 第七条 2) and public holidays (3.9)."""
+    return {
+        "params": params,
+        "calendar": {**workdays.calendar_data(params), "holidays": holidays.holidays_in_period(params)},
+    }
+
+
+def manual_result(
+    bundle: Bundle, clause: Clause, state: str, reason: str, refs: tuple[EvidenceRef, ...]
+) -> ClauseResult:
+    """A clause no policy decides: pass with an accepted signed attestation, manual
+    otherwise; invalid when the evidence it lists (the attestations) fails its schema."""
+    if state == "invalid":
+        return ClauseResult(clause, Status.INVALID, evidence=refs, reason=reason)
+    accepted, why = attestations.decide(bundle, clause.id)
+    if accepted and attestations.KIND not in clause.evidence_kinds:
+        files = bundle.files_of(attestations.KIND)
+        refs = refs + tuple(EvidenceRef(f.path, f.kind, f.state, f.reason) for f in files)
+    status = Status.PASS if accepted else Status.MANUAL
+    return ClauseResult(clause, status, evidence=refs, reason=why)
 
 
 def evaluate_bundle(
@@ -147,8 +165,7 @@ def evaluate(
     for clause in catalogue:
         state, reason, refs = states[clause.id]
         if not clause.automated:
-            results.append(ClauseResult(clause, Status.MANUAL, evidence=refs,
-                                        reason="needs a signed attestation (no policy decides it yet)"))
+            results.append(manual_result(bundle, clause, state, reason, refs))
         elif state == "missing":
             results.append(ClauseResult(clause, Status.MISSING, evidence=refs, reason=reason))
         elif state == "invalid":

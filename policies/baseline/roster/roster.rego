@@ -1,0 +1,55 @@
+# METADATA
+# title: The duty roster, read once
+# description: >-
+#   Shifts of the duty_roster kind with the staff on them who were security-registered
+#   (安全登记) for the whole shift. Used by 2.2.2.1 (7x24 duty) and 3.9 (holiday and
+#   major-event duty).
+package contract.baseline.roster
+
+import data.contract.lib
+
+# staff: staff_id -> register entry (the last file wins if two list the same id).
+staff[s.staff_id] := s if {
+	some f in lib.files("duty_roster")
+	some s in f.data.staff
+}
+
+# shifts: pointer -> every shift with its place, its window in ns and its registered
+# staff. Keyed by pointer (an object, not a set of objects: no ordering of big values).
+shifts[at] := e if {
+	some f in lib.files("duty_roster")
+	some i, sh in f.data.shifts
+	at := sprintf("%s#/shifts/%d", [f.path, i])
+	start := lib.ns(sh.start)
+	end := lib.ns(sh.end)
+	on_duty := {id | some id in sh.staff_ids; registered_for(id, start, end)}
+	e := {"path": f.path, "index": i, "start": start, "end": end, "staff_ids": sh.staff_ids, "on_duty": on_duty}
+}
+
+# registration: staff_id -> [registered ns, revoked ns or +inf as the period end + 1]
+registration[id] := [from, to] if {
+	some id, s in staff
+	reg := s.security_registration
+	from := lib.ns(reg.registered_at)
+	to := _revoked(reg)
+}
+
+_revoked(reg) := lib.ns(reg.revoked_at) if {
+	object.get(reg, "revoked_at", null) != null
+} else := lib.period_end + 1
+
+# registered_for: registered no later than the shift starts and not revoked before it ends.
+registered_for(staff_id, start, end) if {
+	w := registration[staff_id]
+	w[0] <= start
+	w[1] >= end
+}
+
+# staffed: [start, end] of every shift with at least `n` registered staff on duty.
+staffed(n) := [[e.start, e.end] | some e in shifts; count(e.on_duty) >= n]
+
+# pointer to the first shift (lowest index) that ends at t, else to the shift list.
+ending_at(t) := lib.pointer(e.path, ["shifts", e.index]) if {
+	idx := min({e.index | some e in shifts; e.end == t})
+	e := [x | some x in shifts; x.end == t; x.index == idx][0]
+} else := lib.pointer(lib.files("duty_roster")[0].path, ["shifts"])
