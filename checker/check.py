@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -138,7 +139,9 @@ def evaluate_bundle(
     return results
 
 
-def run_check(store: Store, *, engine: Engine | None = None) -> Report:
+def run_check(store: Store, *, engine: Engine | None = None, waivers: Path | None = None,
+              as_of: date | None = None) -> Report:
+    """as_of: the day waiver expiry is judged at (default: the day of the run)."""
     bundle = load_bundle(store)
     results = evaluate_bundle(bundle, engine=engine)
     used = engine.name if engine else EngineName.EMBEDDED.to_engine().name
@@ -146,7 +149,7 @@ def run_check(store: Store, *, engine: Engine | None = None) -> Report:
         f.path: {"sha256": f.info.sha256, **({"version_id": f.info.version_id} if f.info.version_id else {})}
         for f in bundle.files if f.info is not None
     }
-    return Report(
+    report = Report(
         contract_id=bundle.contract_id,
         period=dict(bundle.manifest["period"]),
         producer=bundle.manifest["producer"]["role"],
@@ -158,3 +161,8 @@ def run_check(store: Store, *, engine: Engine | None = None) -> Report:
         inputs=input_digests(),
         extra={"bundle_id": bundle.bundle_id, "objects_read": provenance},
     )
+    if waivers is not None:
+        from checker.waivers import apply_to_report, load_waivers
+
+        report = apply_to_report(report, bundle, load_waivers(waivers, load_catalogue()), as_of)
+    return report
