@@ -151,6 +151,62 @@ def import_(tool: str, files: Sequence[Path], bundle: Path, hostmap: Path | None
     click.echo(str(summary))
 
 
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--fail-on-regression", is_flag=True,
+              help="Exit 1 when a clause newly fails or a failing clause got worse (for CI).")
+@click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
+@click.option("--opa-url", default=None, help="OPA server URL for --engine opa.")
+@endpoint_option
+def diff(old: str, new: str, fmt: str, fail_on_regression: bool, engine: str, opa_url: str | None,
+         endpoint_url: str | None) -> None:
+    """Compare OLD and NEW (two JSON reports, or two bundles) clause by clause."""
+    import json
+
+    from checker.check import run_check
+    from checker.diff import CATEGORIES, diff_reports, load_side
+    from checker.report.json import report_dict
+
+    def check_bundle(location: str):  # type: ignore[no-untyped-def]
+        return report_dict(run_check(_store(location, endpoint_url), engine=_engine(engine, opa_url)))
+
+    result = diff_reports(load_side(old, check_bundle), load_side(new, check_bundle), old, new)
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for category in CATEGORIES[:-1]:
+            for x in (c for c in result.changes if c.category == category):
+                note = f"  ({x.note})" if x.note else ""
+                click.echo(f"{category:12} {x.clause:10} {x.old or '-'} -> {x.new or '-'}{note}")
+        click.echo(", ".join(f"{k} {v}" for k, v in result.counts.items() if v))
+    sys.exit(ExitCode.CLAUSE_FAILED if fail_on_regression and result.regressions else ExitCode.OK)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def catalogue(fmt: str) -> None:
+    """Coverage: clause -> policy -> evidence kinds -> schema; manual clauses; problems (exit 1)."""
+    import json
+
+    from checker.report.coverage import project_coverage
+
+    cov = project_coverage()
+    if fmt == "json":
+        click.echo(json.dumps(cov.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for row in cov.rows:
+            kinds = ", ".join(f"{k.kind}{'?' if k.optional else ''}->{k.schema or 'NO SCHEMA'}" for k in row.kinds)
+            policy = (row.policy_file or row.clause.policy or "-") if row.clause.automated else "manual"
+            click.echo(f"{row.clause.id:9} {policy:55} {kinds}")
+        data = cov.as_dict()
+        click.echo(f"{data['automated']} of {data['total']} clauses automated; manual: {', '.join(data['manual'])}")
+        for problem in cov.problems:
+            click.echo(f"FLAGGED {problem}")
+    sys.exit(ExitCode.CLAUSE_FAILED if cov.problems else ExitCode.OK)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="cloudpact",

@@ -33,7 +33,8 @@ class JunitRenderer(Renderer):
                 lines = [f"{r.clause.citation}: {r.clause.text}"]
                 if r.expected is not None:
                     lines.append(f"expected {r.expected}, actual {r.actual} {r.unit or ''}".strip())
-                lines += [f"- {v.message} [{v.evidence}]" for v in r.violations]
+                lines += [f"- {v.message} [{v.evidence}]" + (f" (waived by {v.waiver})" if v.waiver else "")
+                          for v in r.violations]
                 if r.reason:
                     lines.append(r.reason)
                 text = "\n".join(lines)
@@ -47,9 +48,27 @@ class JunitRenderer(Renderer):
                     el = ET.SubElement(case, "error", type=r.status.value,
                                        message=f"{r.clause.id} {r.status.value}: {r.reason}")
                     el.text = text
-                elif r.status in (Status.MANUAL, Status.NOT_APPLICABLE, Status.WAIVED):
+                elif r.status is Status.WAIVED:
+                    counts["skipped"] += 1
+                    el = ET.SubElement(case, "skipped", message=f"waived by {', '.join(r.waivers)}")
+                    el.text = text
+                elif r.status in (Status.MANUAL, Status.NOT_APPLICABLE):
                     counts["skipped"] += 1
                     ET.SubElement(case, "skipped", message=f"{r.status.value}: {r.reason}")
+            for key, value in counts.items():
+                suite.set(key, str(value))
+                totals[key] += value
+        if report.waivers:  # expired waivers fail the run (exit 1), so they fail here too
+            suite = ET.SubElement(root, "testsuite", name="waivers")
+            counts = {"tests": len(report.waivers), "failures": 0, "errors": 0, "skipped": 0}
+            for w in report.waivers:
+                case = ET.SubElement(suite, "testcase", name=f"waiver {w.id} ({w.clause})",
+                                     classname=f"{report.contract_id}.waivers")
+                if w.state == "expired":
+                    counts["failures"] += 1
+                    el = ET.SubElement(case, "failure", type="expired",
+                                       message=f"waiver {w.id} expired on {w.expires}: ignored")
+                    el.text = f"{w.reason} ({w.approver_role}, {w.approval_ref})"
             for key, value in counts.items():
                 suite.set(key, str(value))
                 totals[key] += value

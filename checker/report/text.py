@@ -33,6 +33,8 @@ class TextRenderer(Renderer):
         table.add_column("Detail")
         for r in report.results:
             detail = r.violations[0].message if r.violations else r.reason
+            if r.waivers:
+                detail = f"waived by {', '.join(r.waivers)}: {detail}"
             if len(r.violations) > 1:
                 detail += f" (+{len(r.violations) - 1} more)"
             figures = "" if r.expected is None else f"{r.expected} / {r.actual} {r.unit or ''}".strip()
@@ -44,6 +46,17 @@ class TextRenderer(Renderer):
                 detail,
             )
         console.print(table)
+        if report.waivers:
+            waivers = Table(title=f"Waivers (judged at {report.waivers_as_of})")
+            for name in ("Waiver", "Clause", "Scope", "State", "Expires", "Approver", "Approval"):
+                waivers.add_column(name)
+            for w in report.waivers:
+                scope = ", ".join(f"{k}={v}" for k, v in sorted(w.scope.items()))
+                state = f"[bold red]{w.state}[/]" if w.state == "expired" else w.state
+                waivers.add_row(w.id, w.clause, scope, state, w.expires, w.approver_role, w.approval_ref)
+            console.print(waivers)
+            for w in report.expired_waivers:
+                console.print(f"[bold red]expired waiver {w.id}[/] (clause {w.clause}, {w.expires}): ignored")
         summary = ", ".join(f"{k} {v}" for k, v in report.summary.items() if v)
         console.print(f"{len(report.results)} clauses: {summary}")
         console.print(f"engine: {report.engine}; manifest sha256: {report.manifest_sha256}")
