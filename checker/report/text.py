@@ -23,12 +23,13 @@ class TextRenderer(Renderer):
     def render(self, report: Report) -> str:
         buf = io.StringIO()
         console = Console(file=buf, force_terminal=self.color, no_color=not self.color,
-                          width=140, highlight=False, emoji=False)
+                          width=160, highlight=False, emoji=False)
         title = "条款" if self.lang == "zh" else "Clause"
         table = Table(title=f"{report.contract_id} — {report.bundle}", show_lines=False)
         table.add_column(title, no_wrap=True)
         table.add_column("Status", no_wrap=True)
         table.add_column("标题" if self.lang == "zh" else "Title")
+        table.add_column("出处" if self.lang == "zh" else "Citation", no_wrap=True)
         table.add_column("Expected / actual", no_wrap=True)
         table.add_column("Detail")
         for r in report.results:
@@ -42,6 +43,7 @@ class TextRenderer(Renderer):
                 r.clause.id,
                 f"[{STYLE[r.status]}]{r.status.value}[/]",
                 r.clause.title.zh if self.lang == "zh" else r.clause.title.en,
+                r.clause.citation,
                 figures,
                 detail,
             )
