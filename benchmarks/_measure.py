@@ -1,0 +1,57 @@
+"""One measurement in a fresh process: prints {"seconds", "peak_rss_bytes"} as JSON.
+
+    python benchmarks/_measure.py floor BUNDLE    read + parse every evidence file (orjson)
+    python benchmarks/_measure.py check BUNDLE    cloudpact check, end to end (JSON report)
+    python benchmarks/_measure.py idle            the interpreter with cloudpact imported
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def floor(bundle: Path) -> None:
+    import orjson
+
+    manifest = orjson.loads((bundle / "manifest.json").read_bytes())
+    for entry in manifest["files"]:
+        if entry["kind"] != "raw":
+            orjson.loads((bundle / entry["path"]).read_bytes())
+
+
+def check(bundle: Path) -> None:
+    from checker.check import run_check
+    from checker.report.json import JsonRenderer
+    from checker.store.local import LocalStore
+
+    report = run_check(LocalStore(bundle))
+    JsonRenderer().render(report)
+
+
+def idle() -> None:
+    import checker.check  # noqa: F401
+    import checker.report.json  # noqa: F401
+
+
+def main() -> None:
+    what = sys.argv[1]
+    start = time.perf_counter()
+    if what == "floor":
+        floor(Path(sys.argv[2]))
+    elif what == "check":
+        check(Path(sys.argv[2]))
+    elif what == "idle":
+        idle()
+    else:
+        raise SystemExit(f"unknown measurement {what!r}")
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+    print(json.dumps({"seconds": seconds, "peak_rss_bytes": peak}))
+
+
+if __name__ == "__main__":
+    main()
