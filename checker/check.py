@@ -142,7 +142,11 @@ def evaluate_bundle(
 def run_check(store: Store, *, engine: Engine | None = None, waivers: Path | None = None,
               as_of: date | None = None) -> Report:
     """as_of: the day waiver expiry is judged at (default: the day of the run)."""
+    from checker.waivers import apply_to_report, load_waivers, prepare
+
+    waivers_file = load_waivers(waivers, load_catalogue()) if waivers is not None else None
     bundle = load_bundle(store)
+    scopes = prepare(bundle, waivers_file) if waivers_file is not None else None
     results = evaluate_bundle(bundle, engine=engine)
     used = engine.name if engine else EngineName.EMBEDDED.to_engine().name
     provenance = {
@@ -161,8 +165,6 @@ def run_check(store: Store, *, engine: Engine | None = None, waivers: Path | Non
         inputs=input_digests(),
         extra={"bundle_id": bundle.bundle_id, "objects_read": provenance},
     )
-    if waivers is not None:
-        from checker.waivers import apply_to_report, load_waivers
-
-        report = apply_to_report(report, bundle, load_waivers(waivers, load_catalogue()), as_of)
+    if waivers_file is not None and scopes is not None:
+        report = apply_to_report(report, scopes, waivers_file, as_of)
     return report

@@ -22,7 +22,16 @@ from typing import Any
 from checker.errors import CloudpactError
 
 BLOCKING = frozenset({"fail", "missing", "invalid", "error"})
-CATEGORIES = ("new_failure", "regressed", "resolved", "improved", "changed", "added", "removed", "unchanged")
+CATEGORIES = (
+    "new_failure",
+    "regressed",
+    "resolved",
+    "improved",
+    "changed",
+    "added",
+    "removed",
+    "unchanged",
+)
 REGRESSIONS = frozenset({"new_failure", "regressed"})
 
 
@@ -55,9 +64,19 @@ class Diff:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "old": self.old, "new": self.new, "counts": self.counts,
-            "changes": [{"clause": x.clause, "category": x.category, "old": x.old, "new": x.new,
-                         **({"note": x.note} if x.note else {})} for x in self.changes],
+            "old": self.old,
+            "new": self.new,
+            "counts": self.counts,
+            "changes": [
+                {
+                    "clause": x.clause,
+                    "category": x.category,
+                    "old": x.old,
+                    "new": x.new,
+                    **({"note": x.note} if x.note else {}),
+                }
+                for x in self.changes
+            ],
         }
 
 
@@ -71,8 +90,11 @@ def _number(value: Any) -> float | None:
 
 
 def _open_violations(result: Mapping[str, Any]) -> set[tuple[str, str]]:
-    return {(v.get("evidence", ""), v.get("message", "")) for v in result.get("violations", [])
-            if not v.get("waiver")}
+    return {
+        (v.get("evidence", ""), v.get("message", ""))
+        for v in result.get("violations", [])
+        if not v.get("waiver")
+    }
 
 
 def compare(old: Mapping[str, Any], new: Mapping[str, Any]) -> ClauseChange:
@@ -88,19 +110,26 @@ def compare(old: Mapping[str, Any], new: Mapping[str, Any]) -> ClauseChange:
             return ClauseChange(clause, "regressed" if now < was else "improved", a, b, note)
         before, after = _open_violations(old), _open_violations(new)
         if after - before:
-            return ClauseChange(clause, "regressed", a, b, f"{len(after - before)} new violation(s)")
+            return ClauseChange(
+                clause, "regressed", a, b, f"{len(after - before)} new violation(s)"
+            )
         if before - after and a == b:
-            return ClauseChange(clause, "improved", a, b, f"{len(before - after)} violation(s) gone")
+            return ClauseChange(
+                clause, "improved", a, b, f"{len(before - after)} violation(s) gone"
+            )
     if a != b:
         return ClauseChange(clause, "changed", a, b)
     return ClauseChange(clause, "unchanged", a, b)
 
 
-def diff_reports(old: Mapping[str, Any], new: Mapping[str, Any], old_name: str = "OLD",
-                 new_name: str = "NEW") -> Diff:
+def diff_reports(
+    old: Mapping[str, Any], new: Mapping[str, Any], old_name: str = "OLD", new_name: str = "NEW"
+) -> Diff:
     if old.get("contract_id") != new.get("contract_id"):
-        raise DiffError(f"the reports are for different contracts ({old.get('contract_id')} and "
-                        f"{new.get('contract_id')})")
+        raise DiffError(
+            f"the reports are for different contracts ({old.get('contract_id')} and "
+            f"{new.get('contract_id')})"
+        )
     before = {r["clause"]: r for r in old["results"]}
     after = {r["clause"]: r for r in new["results"]}
     changes = []
@@ -109,7 +138,9 @@ def diff_reports(old: Mapping[str, Any], new: Mapping[str, Any], old_name: str =
             changes.append(compare(before[clause], result))
         else:
             changes.append(ClauseChange(clause, "added", None, result["status"]))
-    changes += [ClauseChange(c, "removed", r["status"], None) for c, r in before.items() if c not in after]
+    changes += [
+        ClauseChange(c, "removed", r["status"], None) for c, r in before.items() if c not in after
+    ]
     return Diff(old_name, new_name, tuple(changes))
 
 
@@ -122,6 +153,8 @@ def load_side(location: str, check: Callable[[str], Mapping[str, Any]]) -> Mappi
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise DiffError(f"{location}: not a JSON report ({exc})") from None
         if not isinstance(doc, dict) or "results" not in doc or "report_version" not in doc:
-            raise DiffError(f"{location}: JSON, but not a cloudpact report (no report_version/results)")
+            raise DiffError(
+                f"{location}: JSON, but not a cloudpact report (no report_version/results)"
+            )
         return doc
     return check(location)

@@ -61,7 +61,9 @@ def load_waivers(path: Path, catalogue: Sequence[Clause]) -> WaiversFile:
     except UnicodeDecodeError:
         raise WaiverError(f"{path}: waivers file is not UTF-8") from None
     except yaml.YAMLError as exc:
-        raise WaiverError(f"{path}: waivers file is not YAML/JSON ({exc})".replace("\n", " ")) from None
+        raise WaiverError(
+            f"{path}: waivers file is not YAML/JSON ({exc})".replace("\n", " ")
+        ) from None
     error = schemas.first_error(schemas.validator_for(SCHEMA), data)
     if error:
         raise WaiverError(f"{path}: waivers file does not match waivers.schema.json {error}")
@@ -74,20 +76,30 @@ def load_waivers(path: Path, catalogue: Sequence[Clause]) -> WaiversFile:
             raise WaiverError(f"{where}: waiver id {row['id']} used twice")
         seen.add(row["id"])
         if row["clause"] not in known:
-            raise WaiverError(f"{where}: waiver {row['id']} is for clause {row['clause']}, "
-                              "which is not in the catalogue")
+            raise WaiverError(
+                f"{where}: waiver {row['id']} is for clause {row['clause']}, "
+                "which is not in the catalogue"
+            )
         try:
             date.fromisoformat(row["expires"])
         except ValueError:
             raise WaiverError(f"{where}: expires {row['expires']} is not a calendar date") from None
-        out.append(Waiver(
-            id=row["id"], clause=row["clause"], scope=dict(row["scope"]), reason=row["reason"],
-            approver_role=row["approver_role"], approval_ref=row["approval_ref"], expires=row["expires"],
-        ))
+        out.append(
+            Waiver(
+                id=row["id"],
+                clause=row["clause"],
+                scope=dict(row["scope"]),
+                reason=row["reason"],
+                approver_role=row["approver_role"],
+                approval_ref=row["approval_ref"],
+                expires=row["expires"],
+            )
+        )
     return WaiversFile(str(data["contract_id"]), tuple(out), hashlib.sha256(raw).hexdigest())
 
 
 # ---- what a bundle knows: hosts, tickets, months ------------------------------------
+
 
 def _walk_values(doc: Any, key: str) -> Iterable[str]:
     if isinstance(doc, dict):
@@ -125,12 +137,22 @@ class Scopes:
     @classmethod
     def from_bundle(cls, bundle: Bundle) -> Scopes:
         docs = {f.path: f.data for f in bundle.files if f.state == "ok" and f.data is not None}
-        hosts = {h for f in bundle.files_of("host_inventory") if f.data is not None
-                 for h in _walk_values(f.data, "host_id")}
-        tickets = {t for f in bundle.files_of("tickets") if f.data is not None
-                   for t in _walk_values(f.data, "ticket_id")}
+        hosts = {
+            h
+            for f in bundle.files_of("host_inventory")
+            if f.data is not None
+            for h in _walk_values(f.data, "host_id")
+        }
+        tickets = {
+            t
+            for f in bundle.files_of("tickets")
+            if f.data is not None
+            for t in _walk_values(f.data, "ticket_id")
+        }
         period = bundle.manifest["period"]
-        return cls(frozenset(hosts), frozenset(tickets), _months(period["start"], period["end"]), docs)
+        return cls(
+            frozenset(hosts), frozenset(tickets), _months(period["start"], period["end"]), docs
+        )
 
     def check(self, waiver: Waiver) -> None:
         scope = waiver.scope
@@ -158,7 +180,7 @@ def resolve(documents: Mapping[str, Any], evidence: str) -> Any:
     """The value at `path#/json/pointer` in the bundle's parsed evidence, None if absent."""
     path, _, pointer = evidence.partition("#")
     node = documents.get(path)
-    for token in [t for t in pointer.split("/")[1:]] if pointer else []:
+    for token in pointer.split("/")[1:] if pointer else []:
         token = token.replace("~1", "/").replace("~0", "~")
         if isinstance(node, list) and token.isdigit() and int(token) < len(node):
             node = node[int(token)]
@@ -188,12 +210,14 @@ def covers(waiver: Waiver, facts: Mapping[str, Any]) -> bool:
     if scope.get("all"):
         return True
     if "host_id" in scope:
-        return facts.get("host_id") == scope["host_id"] or scope["host_id"] in (facts.get("host_ids") or ())
+        return facts.get("host_id") == scope["host_id"] or scope["host_id"] in (
+            facts.get("host_ids") or ()
+        )
     if "ticket_id" in scope:
-        return facts.get("ticket_id") == scope["ticket_id"]
+        return bool(facts.get("ticket_id") == scope["ticket_id"])
     if "month" in scope:
         if "month" in facts:
-            return facts["month"] == scope["month"]
+            return bool(facts["month"] == scope["month"])
         # the clock start of a ticket first, then any other timestamp field
         keys = ["reported_at", "at"] + sorted(k for k in facts if k.endswith("_at"))
         for key in keys:
@@ -205,8 +229,10 @@ def covers(waiver: Waiver, facts: Mapping[str, Any]) -> bool:
 
 # ---- applying ------------------------------------------------------------------------
 
-def apply(results: Sequence[ClauseResult], waivers: Sequence[Waiver], scopes: Scopes,
-          as_of: date) -> tuple[tuple[ClauseResult, ...], tuple[Waiver, ...]]:
+
+def apply(
+    results: Sequence[ClauseResult], waivers: Sequence[Waiver], scopes: Scopes, as_of: date
+) -> tuple[tuple[ClauseResult, ...], tuple[Waiver, ...]]:
     """Results with active waivers applied, and every waiver with its state."""
     for w in waivers:
         scopes.check(w)
@@ -228,7 +254,9 @@ def apply(results: Sequence[ClauseResult], waivers: Sequence[Waiver], scopes: Sc
             used.update(ids)
             status = Status.WAIVED if marked and all(v.waiver for v in marked) else Status.FAIL
             out.append(dataclasses.replace(r, status=status, violations=tuple(marked), waivers=ids))
-        elif r.status in WAIVABLE_WHOLE and (whole := next((w for w in mine if w.scope.get("all")), None)):
+        elif r.status in WAIVABLE_WHOLE and (
+            whole := next((w for w in mine if w.scope.get("all")), None)
+        ):
             used.add(whole.id)
             out.append(dataclasses.replace(r, status=Status.WAIVED, waivers=(whole.id,)))
         else:
@@ -243,12 +271,28 @@ def apply(results: Sequence[ClauseResult], waivers: Sequence[Waiver], scopes: Sc
     return tuple(out), tuple(states)
 
 
-def apply_to_report(report: Report, bundle: Bundle, waivers: WaiversFile,
-                    as_of: date | None = None) -> Report:
-    if waivers.contract_id != report.contract_id:
-        raise WaiverError(f"the waivers file is for contract {waivers.contract_id}, "
-                          f"the bundle for {report.contract_id}")
+def prepare(bundle: Bundle, waivers: WaiversFile) -> Scopes:
+    """Refuse a waivers file that does not fit the bundle, before anything is evaluated."""
+    if waivers.contract_id != bundle.contract_id:
+        raise WaiverError(
+            f"the waivers file is for contract {waivers.contract_id}, "
+            f"the bundle for {bundle.contract_id}"
+        )
+    scopes = Scopes.from_bundle(bundle)
+    for w in waivers.waivers:
+        scopes.check(w)
+    return scopes
+
+
+def apply_to_report(
+    report: Report, scopes: Scopes, waivers: WaiversFile, as_of: date | None = None
+) -> Report:
     day = as_of or datetime.fromisoformat(report.generated_at).astimezone(ZONE).date()
-    results, states = apply(report.results, waivers.waivers, Scopes.from_bundle(bundle), day)
-    return dataclasses.replace(report, results=results, waivers=states, waivers_as_of=day.isoformat(),
-                               inputs={**report.inputs, "waivers_sha256": waivers.sha256})
+    results, states = apply(report.results, waivers.waivers, scopes, day)
+    return dataclasses.replace(
+        report,
+        results=results,
+        waivers=states,
+        waivers_as_of=day.isoformat(),
+        inputs={**report.inputs, "waivers_sha256": waivers.sha256},
+    )

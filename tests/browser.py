@@ -8,6 +8,7 @@ another binary.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -23,14 +24,26 @@ from typing import Any
 import websocket
 
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-extensions", "--remote-debugging-port=0", "--remote-allow-origins=*",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--remote-debugging-port=0",
+    "--remote-allow-origins=*",
 ]
 
 
 def chromium_binary() -> str | None:
-    return os.environ.get("CLOUDPACT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    return (
+        os.environ.get("CLOUDPACT_CHROMIUM")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
 
 
 @dataclass
@@ -44,8 +57,12 @@ class Browser:
     def __init__(self, binary: str, timeout: float = 30.0) -> None:
         self.timeout = timeout
         self.profile = tempfile.mkdtemp(prefix="cloudpact-chromium-")
-        self.proc = subprocess.Popen([binary, *FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [binary, *FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         url = self._devtools_url()
         self.ws = websocket.create_connection(url, timeout=timeout, suppress_origin=True)
         self.ids = itertools.count(1)
@@ -71,8 +88,13 @@ class Browser:
         for _line in self.proc.stderr:
             pass
 
-    def call(self, method: str, params: dict[str, Any] | None = None, session: str | None = None,
-             events: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    def call(
+        self,
+        method: str,
+        params: dict[str, Any] | None = None,
+        session: str | None = None,
+        events: list[dict[str, Any]] | None = None,
+    ) -> dict[str, Any]:
         msg_id = next(self.ids)
         msg: dict[str, Any] = {"id": msg_id, "method": method, "params": params or {}}
         if session:
@@ -91,7 +113,9 @@ class Browser:
         """Load url in a fresh tab; evaluate expressions (name -> JS) once it has loaded."""
         events: list[dict[str, Any]] = []
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
         for domain in ("Runtime", "Log", "Page", "Network"):
             self.call(f"{domain}.enable", session=session, events=events)
         self.call("Page.navigate", {"url": url}, session=session, events=events)
@@ -107,7 +131,10 @@ class Browser:
                 except websocket.WebSocketTimeoutException:
                     continue
                 events.append(event)
-                if event.get("method") == "Page.loadEventFired" and event.get("sessionId") == session:
+                if (
+                    event.get("method") == "Page.loadEventFired"
+                    and event.get("sessionId") == session
+                ):
                     loaded_at = time.monotonic()
         finally:
             self.ws.settimeout(self.timeout)
@@ -115,8 +142,12 @@ class Browser:
             raise RuntimeError(f"{url} did not finish loading in {self.timeout} s")
         run = PageRun()
         for name, js in expressions.items():
-            result = self.call("Runtime.evaluate", {"expression": js, "returnByValue": True},
-                               session=session, events=events)
+            result = self.call(
+                "Runtime.evaluate",
+                {"expression": js, "returnByValue": True},
+                session=session,
+                events=events,
+            )
             if "exceptionDetails" in result:
                 run.errors.append(f"evaluating {name}: {result['exceptionDetails'].get('text')}")
             run.values[name] = result.get("result", {}).get("value")
@@ -126,11 +157,19 @@ class Browser:
             method, params = event.get("method"), event.get("params", {})
             if method == "Runtime.exceptionThrown":
                 details = params["exceptionDetails"]
-                run.errors.append("exception: " + str(details.get("exception", {}).get("description")
-                                                      or details.get("text")))
+                run.errors.append(
+                    "exception: "
+                    + str(details.get("exception", {}).get("description") or details.get("text"))
+                )
             elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                run.errors.append("console." + params["type"] + ": "
-                                  + " ".join(str(a.get("value", a.get("description", ""))) for a in params["args"]))
+                run.errors.append(
+                    "console."
+                    + params["type"]
+                    + ": "
+                    + " ".join(
+                        str(a.get("value", a.get("description", ""))) for a in params["args"]
+                    )
+                )
             elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
                 run.errors.append("log: " + params["entry"].get("text", ""))
             elif method == "Network.requestWillBeSent":
@@ -141,10 +180,8 @@ class Browser:
     def close(self) -> None:
         try:
             if getattr(self, "ws", None) is not None:
-                try:
+                with contextlib.suppress(Exception):  # the browser may already be gone
                     self.call("Browser.close")
-                except Exception:  # the browser may already be gone
-                    pass
                 self.ws.close()
         finally:
             try:
@@ -158,7 +195,9 @@ class Browser:
 def open_page(path: Path, expressions: dict[str, str]) -> PageRun:
     binary = chromium_binary()
     if binary is None:
-        raise RuntimeError("no chromium binary (apt-get install chromium, or set CLOUDPACT_CHROMIUM)")
+        raise RuntimeError(
+            "no chromium binary (apt-get install chromium, or set CLOUDPACT_CHROMIUM)"
+        )
     browser = Browser(binary)
     try:
         return browser.open(path.resolve().as_uri(), expressions)

@@ -47,10 +47,19 @@ def test_new_failures_then_resolved(cli: Cli, reports: dict[str, Path]) -> None:
     assert by_category(doc, "new_failure") >= PLANTED
     assert doc["counts"]["resolved"] == 0
     assert sum(doc["counts"].values()) == len(load(reports["breaches"])["results"])
-    back = cli("diff", reports["breaches"], reports["compliant"], "--format", "json",
-               "--fail-on-regression")
+    back = cli(
+        "diff",
+        reports["breaches"],
+        reports["compliant"],
+        "--format",
+        "json",
+        "--fail-on-regression",
+    )
     assert back.code == 0
-    assert by_category(back.json(), "resolved") >= PLANTED and back.json()["counts"]["new_failure"] == 0
+    assert (
+        by_category(back.json(), "resolved") >= PLANTED
+        and back.json()["counts"]["new_failure"] == 0
+    )
 
 
 def test_fail_on_regression_exits_1(cli: Cli, reports: dict[str, Path]) -> None:
@@ -60,7 +69,9 @@ def test_fail_on_regression_exits_1(cli: Cli, reports: dict[str, Path]) -> None:
 
 
 def test_same_report_is_unchanged(cli: Cli, reports: dict[str, Path]) -> None:
-    r = cli("diff", reports["breaches"], reports["breaches"], "--format", "json", "--fail-on-regression")
+    r = cli(
+        "diff", reports["breaches"], reports["breaches"], "--format", "json", "--fail-on-regression"
+    )
     assert r.code == 0
     counts = r.json()["counts"]
     assert counts["unchanged"] == len(load(reports["breaches"])["results"])
@@ -74,8 +85,9 @@ def _edit(doc: dict[str, Any], clause: str, **changes: Any) -> dict[str, Any]:
     return out
 
 
-def test_failing_clause_that_delivers_less_has_regressed(cli: Cli, reports: dict[str, Path],
-                                                         tmp_path: Path) -> None:
+def test_failing_clause_that_delivers_less_has_regressed(
+    cli: Cli, reports: dict[str, Path], tmp_path: Path
+) -> None:
     old = load(reports["breaches"])
     scan = next(x for x in old["results"] if x["clause"] == "2.2.1.7")
     worse = _edit(old, "2.2.1.7", actual=scan["actual"] - 10)
@@ -87,27 +99,53 @@ def test_failing_clause_that_delivers_less_has_regressed(cli: Cli, reports: dict
     assert change["category"] == "regressed" and str(scan["actual"] - 10) in change["note"]
     better = cli("diff", path, reports["breaches"], "--format", "json", "--fail-on-regression")
     assert better.code == 0
-    assert next(c for c in better.json()["changes"] if c["clause"] == "2.2.1.7")["category"] == "improved"
+    assert (
+        next(c for c in better.json()["changes"] if c["clause"] == "2.2.1.7")["category"]
+        == "improved"
+    )
 
 
 def test_new_violations_regress_and_waived_ones_do_not() -> None:
-    base = {"report_version": 1, "contract_id": "C", "results": [
-        {"clause": "3.8.a", "status": "fail", "violations": [{"message": "T-1 late", "evidence": "t#/0"}]},
-        {"clause": "3.8.b", "status": "pass", "violations": []},
-        {"clause": "9.9", "status": "pass", "violations": []},
-    ]}
-    new = _edit(base, "3.8.a", violations=[{"message": "T-1 late", "evidence": "t#/0"},
-                                           {"message": "T-2 late", "evidence": "t#/1"}])
+    base = {
+        "report_version": 1,
+        "contract_id": "C",
+        "results": [
+            {
+                "clause": "3.8.a",
+                "status": "fail",
+                "violations": [{"message": "T-1 late", "evidence": "t#/0"}],
+            },
+            {"clause": "3.8.b", "status": "pass", "violations": []},
+            {"clause": "9.9", "status": "pass", "violations": []},
+        ],
+    }
+    new = _edit(
+        base,
+        "3.8.a",
+        violations=[
+            {"message": "T-1 late", "evidence": "t#/0"},
+            {"message": "T-2 late", "evidence": "t#/1"},
+        ],
+    )
     new = _edit(new, "3.8.b", status="waived")
     new["results"] = [r for r in new["results"] if r["clause"] != "9.9"] + [
-        {"clause": "9.10", "status": "manual", "violations": []}]
+        {"clause": "9.10", "status": "manual", "violations": []}
+    ]
     d = diff_reports(base, new)
     cats = {c.clause: c.category for c in d.changes}
     assert cats == {"3.8.a": "regressed", "3.8.b": "changed", "9.10": "added", "9.9": "removed"}
     assert [c.clause for c in d.regressions] == ["3.8.a"]
-    waived = _edit(new, "3.8.a", violations=[{"message": "T-1 late", "evidence": "t#/0"},
-                                             {"message": "T-2 late", "evidence": "t#/1", "waiver": "W-1"}])
-    assert {c.clause: c.category for c in diff_reports(base, waived).changes}["3.8.a"] == "unchanged"
+    waived = _edit(
+        new,
+        "3.8.a",
+        violations=[
+            {"message": "T-1 late", "evidence": "t#/0"},
+            {"message": "T-2 late", "evidence": "t#/1", "waiver": "W-1"},
+        ],
+    )
+    assert {c.clause: c.category for c in diff_reports(base, waived).changes}[
+        "3.8.a"
+    ] == "unchanged"
 
 
 def test_bundles_can_be_diffed_directly(cli: Cli, reports: dict[str, Path]) -> None:
@@ -116,14 +154,18 @@ def test_bundles_can_be_diffed_directly(cli: Cli, reports: dict[str, Path]) -> N
 
 
 @pytest.mark.parametrize("content", ["not json", '{"a": 1}'])
-def test_not_a_report_is_an_error(cli: Cli, reports: dict[str, Path], tmp_path: Path, content: str) -> None:
+def test_not_a_report_is_an_error(
+    cli: Cli, reports: dict[str, Path], tmp_path: Path, content: str
+) -> None:
     path = tmp_path / "x.json"
     path.write_text(content)
     r = cli("diff", path, reports["breaches"])
     assert r.code == 2 and "Traceback" not in r.err and str(path) in r.err
 
 
-def test_reports_of_different_contracts_are_refused(cli: Cli, reports: dict[str, Path], tmp_path: Path) -> None:
+def test_reports_of_different_contracts_are_refused(
+    cli: Cli, reports: dict[str, Path], tmp_path: Path
+) -> None:
     other = load(reports["breaches"])
     other["contract_id"] = "FW0000"
     path = tmp_path / "other.json"

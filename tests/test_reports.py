@@ -46,9 +46,15 @@ CASES = ("compliant", "breaches")
 FIXED_TIME = "2026-09-03T09:00:00+08:00"
 # (format, lang, file suffix)
 OUTPUTS = [
-    ("text", "en", "txt"), ("json", "en", "json"), ("junit", "en", "xml"), ("markdown", "en", "md"),
-    ("markdown", "zh", "zh.md"), ("sarif", "en", "sarif"), ("html", "en", "en.html"),
-    ("html", "zh", "zh.html"), ("oscal", "en", "oscal.json"),
+    ("text", "en", "txt"),
+    ("json", "en", "json"),
+    ("junit", "en", "xml"),
+    ("markdown", "en", "md"),
+    ("markdown", "zh", "zh.md"),
+    ("sarif", "en", "sarif"),
+    ("html", "en", "en.html"),
+    ("html", "zh", "zh.html"),
+    ("oscal", "en", "oscal.json"),
 ]
 
 
@@ -67,8 +73,11 @@ def render(report: Report, fmt: str, lang: str = "en") -> str:
 
 # ---- every format ----------------------------------------------------------------------
 
-def test_every_format_renders_and_the_cli_offers_exactly_the_formats(examples: dict[str, Report]) -> None:
-    assert FORMATS == [f.value for f in Format]
+
+def test_every_format_renders_and_the_cli_offers_exactly_the_formats(
+    examples: dict[str, Report],
+) -> None:
+    assert [f.value for f in Format] == FORMATS
     for f in Format:
         renderer = f.to_renderer()
         assert renderer.extension
@@ -88,10 +97,13 @@ def test_golden(examples: dict[str, Report], case: str, fmt: str, lang: str, suf
     if REGEN:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"{path} missing: run CLOUDPACT_REGEN_GOLDEN=1 pytest tests/test_reports.py -k golden"
+    assert path.is_file(), (
+        f"{path} missing: run CLOUDPACT_REGEN_GOLDEN=1 pytest tests/test_reports.py -k golden"
+    )
     assert text == path.read_text(encoding="utf-8"), (
         f"{path.relative_to(GOLDEN.parent.parent)} differs: if the change is intended, regenerate "
-        "with CLOUDPACT_REGEN_GOLDEN=1 python -m pytest tests/test_reports.py -k golden")
+        "with CLOUDPACT_REGEN_GOLDEN=1 python -m pytest tests/test_reports.py -k golden"
+    )
 
 
 def test_statuses_and_citations_agree_across_formats(examples: dict[str, Report]) -> None:
@@ -126,29 +138,42 @@ def test_json_is_byte_identical_apart_from_generation_time() -> None:
     assert len(doc["manifest_sha256"]) == 64
 
 
-def test_details_and_measures_in_json_do_not_depend_on_dict_order(examples: dict[str, Report]) -> None:
+def test_details_and_measures_in_json_do_not_depend_on_dict_order(
+    examples: dict[str, Report],
+) -> None:
     report = examples["breaches"]
     r = report.results[0]
     v = Violation("m", "a.json#/x", {"z": 1, "a": {"y": 2, "b": 3}})
     one = dataclasses.replace(r, violations=(v,), measures={"q": 1, "c": 2})
-    two = dataclasses.replace(r, violations=(dataclasses.replace(v, details={"a": {"b": 3, "y": 2}, "z": 1}),),
-                              measures={"c": 2, "q": 1})
-    assert render(dataclasses.replace(report, results=(one,)), "json") == \
-        render(dataclasses.replace(report, results=(two,)), "json")
+    two = dataclasses.replace(
+        r,
+        violations=(dataclasses.replace(v, details={"a": {"b": 3, "y": 2}, "z": 1}),),
+        measures={"c": 2, "q": 1},
+    )
+    assert render(dataclasses.replace(report, results=(one,)), "json") == render(
+        dataclasses.replace(report, results=(two,)), "json"
+    )
 
 
 # ---- SARIF -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def sarif_validator() -> Draft4Validator:
     path = SHARED / "standards" / "sarif-schema-2.1.0.json"
     if not path.is_file():
-        pytest.fail(f"{path} not found: the shared folder must sit beside the checkout (or set CLOUDPACT_SHARED)")
-    return Draft4Validator(json.loads(path.read_text(encoding="utf-8")), format_checker=FormatChecker())
+        pytest.fail(
+            f"{path} not found: the shared folder must sit beside the checkout (or set CLOUDPACT_SHARED)"
+        )
+    return Draft4Validator(
+        json.loads(path.read_text(encoding="utf-8")), format_checker=FormatChecker()
+    )
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_sarif_is_valid_2_1_0(examples: dict[str, Report], sarif_validator: Draft4Validator, case: str) -> None:
+def test_sarif_is_valid_2_1_0(
+    examples: dict[str, Report], sarif_validator: Draft4Validator, case: str
+) -> None:
     doc = json.loads(render(examples[case], "sarif"))
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in sarif_validator.iter_errors(doc)]
     assert not errors
@@ -158,22 +183,31 @@ def test_sarif_is_valid_2_1_0(examples: dict[str, Report], sarif_validator: Draf
 
 
 def test_sarif_rules_are_clauses_with_contract_text_and_results_point_at_evidence(
-        examples: dict[str, Report]) -> None:
+    examples: dict[str, Report],
+) -> None:
     run = json.loads(render(examples["breaches"], "sarif"))["runs"][0]
     rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
     assert list(rules) == [c.id for c in load_catalogue()]
     scan = rules["2.2.1.7"]
-    assert "第二条 2(1) 第7项" in scan["help"]["text"] and "主机层面的安全扫描" in scan["help"]["text"]
+    assert (
+        "第二条 2(1) 第7项" in scan["help"]["text"] and "主机层面的安全扫描" in scan["help"]["text"]
+    )
     failing = [r for r in run["results"] if r["ruleId"] == "2.2.1.7"]
     assert failing and all(r["kind"] == "fail" and r["level"] == "error" for r in failing)
     loc = failing[0]["locations"][0]
-    assert loc["physicalLocation"]["artifactLocation"] == {"uri": "security/vuln_scans.json", "uriBaseId": "BUNDLE"}
-    assert loc["logicalLocations"][0]["fullyQualifiedName"].startswith("security/vuln_scans.json#/scans")
+    assert loc["physicalLocation"]["artifactLocation"] == {
+        "uri": "security/vuln_scans.json",
+        "uriBaseId": "BUNDLE",
+    }
+    assert loc["logicalLocations"][0]["fullyQualifiedName"].startswith(
+        "security/vuln_scans.json#/scans"
+    )
     manual = next(r for r in run["results"] if r["ruleId"] == "15.5")
     assert manual["kind"] == "review" and manual["level"] == "none"
 
 
 # ---- OSCAL -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("case", CASES)
 def test_oscal_is_valid_against_trestle_models(examples: dict[str, Report], case: str) -> None:
@@ -203,12 +237,17 @@ def test_oscal_findings_link_observations_and_evidence(examples: dict[str, Repor
     resources = {r["title"]: r for r in doc["back-matter"]["resources"]}
     assert resources["security/vuln_scans.json"]["rlinks"][0]["hashes"][0]["algorithm"] == "SHA-256"
     # the same inputs give the same uuids
-    again = json.loads(render(dataclasses.replace(examples["breaches"], generated_at="2030-01-01T00:00:00+08:00"),
-                              "oscal"))["assessment-results"]
+    again = json.loads(
+        render(
+            dataclasses.replace(examples["breaches"], generated_at="2030-01-01T00:00:00+08:00"),
+            "oscal",
+        )
+    )["assessment-results"]
     assert again["uuid"] == doc["uuid"]
 
 
 # ---- HTML ------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def browser() -> Any:
@@ -225,7 +264,7 @@ PAGE_FACTS = {
     "clauses": "document.querySelectorAll('section.clause').length",
     "charts": "document.querySelectorAll('svg.chart').length",
     "chart_height": "Math.max(0, ...[...document.querySelectorAll('svg.chart')]"
-                    ".map(s => s.getBoundingClientRect().height))",
+    ".map(s => s.getBoundingClientRect().height))",
     "body_height": "document.body.getBoundingClientRect().height",
     "text": "document.body.innerText",
 }
@@ -234,7 +273,8 @@ PAGE_FACTS = {
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_html_renders_in_headless_chromium_without_errors_or_network(
-        examples: dict[str, Report], browser: Browser, tmp_path: Path, case: str, lang: str) -> None:
+    examples: dict[str, Report], browser: Browser, tmp_path: Path, case: str, lang: str
+) -> None:
     page = tmp_path / f"{case}.{lang}.html"
     page.write_text(render(examples[case], "html", lang), encoding="utf-8")
     run = browser.open(page.as_uri(), PAGE_FACTS)
@@ -249,16 +289,25 @@ def test_html_renders_in_headless_chromium_without_errors_or_network(
         assert v["charts"] >= 1 and v["chart_height"] > 50
 
 
-@pytest.mark.parametrize(("body", "expected"), [
-    ("<script>notDefinedAnywhere();</script>", "notDefinedAnywhere"),
-    ("<script>console.error('boom from page')</script>", "boom from page"),
-    ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
-     '<img src="http://127.0.0.1:9/x.png">', "Content Security Policy"),
-])
-def test_the_browser_check_does_catch_page_errors(browser: Browser, tmp_path: Path, body: str,
-                                                  expected: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<script>notDefinedAnywhere();</script>", "notDefinedAnywhere"),
+        ("<script>console.error('boom from page')</script>", "boom from page"),
+        (
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
+            '<img src="http://127.0.0.1:9/x.png">',
+            "Content Security Policy",
+        ),
+    ],
+)
+def test_the_browser_check_does_catch_page_errors(
+    browser: Browser, tmp_path: Path, body: str, expected: str
+) -> None:
     page = tmp_path / "bad.html"
-    page.write_text(f"<!DOCTYPE html><html><head><title>bad</title>{body}</head><body>x</body></html>")
+    page.write_text(
+        f"<!DOCTYPE html><html><head><title>bad</title>{body}</head><body>x</body></html>"
+    )
     run = browser.open(page.as_uri(), {"title": "document.title"})
     assert any(expected in e for e in run.errors), run.errors
 
@@ -268,27 +317,53 @@ def _with_measures(report: Report) -> Report:
     out = []
     for r in report.results:
         if r.clause.id == "3.4.a":
-            r = dataclasses.replace(r, status=Status.FAIL, measures={"per_month": {
-                "2025-09": {"availability_percent": "99.998", "downtime_minutes": 1},
-                "2025-10": {"availability_percent": "99.95", "downtime_minutes": 22},
-            }})
+            r = dataclasses.replace(
+                r,
+                status=Status.FAIL,
+                measures={
+                    "per_month": {
+                        "2025-09": {"availability_percent": "99.998", "downtime_minutes": 1},
+                        "2025-10": {"availability_percent": "99.95", "downtime_minutes": 22},
+                    }
+                },
+            )
         elif r.clause.id == "3.8.a":
-            r = dataclasses.replace(r, status=Status.PASS, measures={
-                "mean_minutes": 3.1, "worst_minutes": 4.9, "limit_minutes": 5,
-                "monthly_mean_minutes": {"2025-09": 2.5, "2025-10": 3.7}})
+            r = dataclasses.replace(
+                r,
+                status=Status.PASS,
+                measures={
+                    "mean_minutes": 3.1,
+                    "worst_minutes": 4.9,
+                    "limit_minutes": 5,
+                    "monthly_mean_minutes": {"2025-09": 2.5, "2025-10": 3.7},
+                },
+            )
+        elif r.clause.id == "3.8.b":
+            r = dataclasses.replace(r, measures={})
         elif r.clause.id == "3.8.c":
-            r = dataclasses.replace(r, status=Status.FAIL, measures={"mean_minutes": 40, "worst_minutes": 85,
-                                                                     "limit_minutes": 60})
+            r = dataclasses.replace(
+                r,
+                status=Status.FAIL,
+                measures={"mean_minutes": 40, "worst_minutes": 85, "limit_minutes": 60},
+            )
         out.append(r)
-    extra = {**report.extra, "liability": {
-        "events": [{"event_id": "E-1", "rows": [], "chosen_row": "A2.3", "amount_cny": "1500.00"},
-                   {"event_id": "E-2", "rows": [], "chosen_row": "A2.7", "amount_cny": "300.50"}],
-        "total": "1800.50", "deductible_from_final": True}}
+    extra = {
+        **report.extra,
+        "liability": {
+            "events": [
+                {"event_id": "E-1", "rows": [], "chosen_row": "A2.3", "amount_cny": "1500.00"},
+                {"event_id": "E-2", "rows": [], "chosen_row": "A2.7", "amount_cny": "300.50"},
+            ],
+            "total": "1800.50",
+            "deductible_from_final": True,
+        },
+    }
     return dataclasses.replace(report, results=tuple(out), extra=extra)
 
 
 def test_html_draws_charts_from_policy_figures_and_skips_absent_ones(
-        examples: dict[str, Report], browser: Browser, tmp_path: Path) -> None:
+    examples: dict[str, Report], browser: Browser, tmp_path: Path
+) -> None:
     rich_report = _with_measures(examples["breaches"])
     html = render(rich_report, "html")
     assert "Platform availability per month against 99.99%" in html
@@ -306,6 +381,7 @@ def test_html_draws_charts_from_policy_figures_and_skips_absent_ones(
 
 
 # ---- text and progress ---------------------------------------------------------------
+
 
 def test_text_is_coloured_only_when_asked(examples: dict[str, Report]) -> None:
     report = examples["breaches"]
@@ -339,31 +415,40 @@ def test_progress_bar_only_on_a_terminal(tty: bool) -> None:
 
 # ---- coverage ----------------------------------------------------------------------------
 
-def _clause(cid: str, automated: bool, policy: str | None, kinds: tuple[str, ...] = ("vuln_scan",)) -> Clause:
-    return Clause(cid, Title("标题", "title"), "第二条", "text", kinds, automated, "high", "第二条", policy)
+
+def _clause(
+    cid: str, automated: bool, policy: str | None, kinds: tuple[str, ...] = ("vuln_scan",)
+) -> Clause:
+    return Clause(
+        cid, Title("标题", "title"), "第二条", "text", kinds, automated, "high", "第二条", policy
+    )
 
 
 def _policy(path: str, package: str, clause: str | None, deny: bool = True) -> PolicyInfo:
     source = f"package {package}\n" + ("deny contains v if { v := 1 }\n" if deny else "x := 1\n")
-    return PolicyInfo(PolicyFile(path, source), package, {"custom": {"clause": clause}} if clause else {})
+    return PolicyInfo(
+        PolicyFile(path, source), package, {"custom": {"clause": clause}} if clause else {}
+    )
 
 
 def test_coverage_flags_every_kind_of_gap() -> None:
     catalogue = [
-        _clause("1.1", True, "contract.a"),            # fine
-        _clause("1.2", True, "contract.b"),            # no policy declares it
-        _clause("1.3", False, None),                   # manual, but a policy decides it
-        _clause("1.4", True, "contract.wrong"),        # package name differs
+        _clause("1.1", True, "contract.a"),  # fine
+        _clause("1.2", True, "contract.b"),  # no policy declares it
+        _clause("1.3", False, None),  # manual, but a policy decides it
+        _clause("1.4", True, "contract.wrong"),  # package name differs
         _clause("1.5", True, "contract.e", ("nothing_like_it",)),  # kind without schema
-        _clause("1.6", False, None, ("attestation",)), # manual: listed, not flagged
+        _clause("1.6", False, None, ("attestation",)),  # manual: listed, not flagged
     ]
     found = [
-        _policy("a/a.rego", "contract.a", "1.1"), _policy("c/c.rego", "contract.c", "1.3"),
-        _policy("d/d.rego", "contract.d", "1.4"), _policy("e/e.rego", "contract.e", "1.5"),
-        _policy("x/x.rego", "contract.x", "9.9"),              # clause not in the catalogue
-        _policy("y/y.rego", "contract.y", None),               # deny rules, no clause
+        _policy("a/a.rego", "contract.a", "1.1"),
+        _policy("c/c.rego", "contract.c", "1.3"),
+        _policy("d/d.rego", "contract.d", "1.4"),
+        _policy("e/e.rego", "contract.e", "1.5"),
+        _policy("x/x.rego", "contract.x", "9.9"),  # clause not in the catalogue
+        _policy("y/y.rego", "contract.y", None),  # deny rules, no clause
         _policy("lib/l.rego", "contract.lib", None, deny=False),  # a library: fine
-        _policy("a/a_test.rego", "contract.a_test", None),      # tests are ignored
+        _policy("a/a_test.rego", "contract.a_test", None),  # tests are ignored
     ]
     cov = coverage(catalogue, found, ["vuln_scan"])
     problems = {r.clause.id: r.problems for r in cov.rows}
@@ -381,11 +466,16 @@ def test_catalogue_command_on_this_checkout(cli: Cli) -> None:
     r = cli("catalogue", "--format", "json")
     doc = r.json()
     assert [c["clause"] for c in doc["clauses"]] == [c.id for c in load_catalogue()]
-    assert r.code == (1 if doc["orphan_policies"] or any(c["problems"] for c in doc["clauses"]) else 0)
+    assert r.code == (
+        1 if doc["orphan_policies"] or any(c["problems"] for c in doc["clauses"]) else 0
+    )
     scan = next(c for c in doc["clauses"] if c["clause"] == "2.2.1.7")
     assert scan["policy_file"] == "services/host_vuln_scan/host_vuln_scan.rego"
-    assert {"kind": "vuln_scan", "schema": "schemas/evidence/vuln_scan.schema.json", "optional": False} \
-        in scan["evidence"]
+    assert {
+        "kind": "vuln_scan",
+        "schema": "schemas/evidence/vuln_scan.schema.json",
+        "optional": False,
+    } in scan["evidence"]
     assert set(doc["manual"]) == {c.id for c in load_catalogue() if not c.automated}
     text = cli("catalogue").out
     assert "clauses automated; manual:" in text
@@ -394,7 +484,10 @@ def test_catalogue_command_on_this_checkout(cli: Cli) -> None:
 
 def test_html_has_a_coverage_section(examples: dict[str, Report]) -> None:
     html = render(examples["compliant"], "html", "en")
-    assert "Coverage: clause" in html and "policies/services/host_vuln_scan/host_vuln_scan.rego" in html
+    assert (
+        "Coverage: clause" in html
+        and "policies/services/host_vuln_scan/host_vuln_scan.rego" in html
+    )
 
 
 def test_clause_result_model_is_unchanged_for_formats(examples: dict[str, Report]) -> None:

@@ -40,9 +40,11 @@ class Bar:
 
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> Markup:
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" aria-label="{escape(title)}">'
-            f"<title>{escape(title)}</title>")
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" aria-label="{escape(title)}">'
+        f"<title>{escape(title)}</title>"
+    )
     return Markup(head + "".join(body) + "</svg>")
 
 
@@ -57,20 +59,36 @@ def hbars(title: str, bars: Sequence[Bar], *, label_width: int = 230, width: int
         y = 8 + i * row
         w = max(0.0, b.value) / top * plot
         colour = OK if b.good else BAD
-        body.append(f'<text x="{label_width - 6}" y="{y + 15}" text-anchor="end" class="lbl">{escape(b.label)}</text>')
-        body.append(f'<rect x="{label_width}" y="{y + 3}" width="{w:.1f}" height="16" fill="{colour}"/>')
+        body.append(
+            f'<text x="{label_width - 6}" y="{y + 15}" text-anchor="end" class="lbl">{escape(b.label)}</text>'
+        )
+        body.append(
+            f'<rect x="{label_width}" y="{y + 3}" width="{w:.1f}" height="16" fill="{colour}"/>'
+        )
         if b.target is not None:
             tx = label_width + b.target / top * plot
-            body.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{y}" y2="{y + 22}" stroke="{TARGET}" '
-                        'stroke-width="2"/>')
-        body.append(f'<text x="{label_width + plot + 8}" y="{y + 15}" class="val">{escape(b.note or fmt(b.value))}</text>')
+            body.append(
+                f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{y}" y2="{y + 22}" stroke="{TARGET}" '
+                'stroke-width="2"/>'
+            )
+        body.append(
+            f'<text x="{label_width + plot + 8}" y="{y + 15}" class="val">{escape(b.note or fmt(b.value))}</text>'
+        )
     height = 16 + len(bars) * row
     return _svg(width, height, title, body)
 
 
-def columns(title: str, points: Sequence[tuple[str, float]], *, threshold: float | None,
-            higher_is_better: bool, unit: str, floor: float | None = None, width: int = 760,
-            height: int = 240) -> Markup:
+def columns(
+    title: str,
+    points: Sequence[tuple[str, float]],
+    *,
+    threshold: float | None,
+    higher_is_better: bool,
+    unit: str,
+    floor: float | None = None,
+    width: int = 760,
+    height: int = 240,
+) -> Markup:
     """Vertical bars per month against a threshold line (red when on the wrong side)."""
     if not points:
         return Markup("")
@@ -88,25 +106,37 @@ def columns(title: str, points: Sequence[tuple[str, float]], *, threshold: float
     def y_of(v: float) -> float:
         return top_pad + plot_h - (v - lo) / (hi - lo) * plot_h
 
-    body = [f'<line x1="{left}" x2="{left}" y1="{top_pad}" y2="{top_pad + plot_h}" stroke="{AXIS}"/>',
-            f'<line x1="{left}" x2="{left + plot_w}" y1="{top_pad + plot_h}" y2="{top_pad + plot_h}" stroke="{AXIS}"/>']
-    for tick in (lo, (lo + hi) / 2, hi):
-        body.append(f'<text x="{left - 6}" y="{y_of(tick) + 4:.1f}" text-anchor="end" class="tick">{fmt(tick)}</text>')
+    body = [
+        f'<line x1="{left}" x2="{left}" y1="{top_pad}" y2="{top_pad + plot_h}" stroke="{AXIS}"/>',
+        f'<line x1="{left}" x2="{left + plot_w}" y1="{top_pad + plot_h}" y2="{top_pad + plot_h}" stroke="{AXIS}"/>',
+    ]
+    body.extend(
+        f'<text x="{left - 6}" y="{y_of(tick) + 4:.1f}" text-anchor="end" class="tick">{fmt(tick)}</text>'
+        for tick in (lo, (lo + hi) / 2, hi)
+    )
     slot = plot_w / len(points)
     bar_w = max(4.0, slot * 0.6)
     for i, (label, v) in enumerate(points):
         good = threshold is None or (v >= threshold if higher_is_better else v <= threshold)
         x = left + i * slot + (slot - bar_w) / 2
         y = y_of(v)
-        body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{top_pad + plot_h - y:.1f}" '
-                    f'fill="{OK if good else BAD}"><title>{escape(label)}: {fmt(v)} {escape(unit)}</title></rect>')
-        body.append(f'<text x="{x + bar_w / 2:.1f}" y="{top_pad + plot_h + 14}" text-anchor="middle" '
-                    f'class="tick">{escape(label[2:] if len(label) == 7 else label)}</text>')
+        body.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{top_pad + plot_h - y:.1f}" '
+            f'fill="{OK if good else BAD}"><title>{escape(label)}: {fmt(v)} {escape(unit)}</title></rect>'
+        )
+        body.append(
+            f'<text x="{x + bar_w / 2:.1f}" y="{top_pad + plot_h + 14}" text-anchor="middle" '
+            f'class="tick">{escape(label[2:] if len(label) == 7 else label)}</text>'
+        )
     if threshold is not None:
         ty = y_of(threshold)
-        body.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{TARGET}" '
-                    'stroke-width="2" stroke-dasharray="6 4"/>')
-        body.append(f'<text x="{left + plot_w}" y="{ty - 4:.1f}" text-anchor="end" class="val">'
-                    f'{fmt(threshold)} {escape(unit)}</text>')
+        body.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{TARGET}" '
+            'stroke-width="2" stroke-dasharray="6 4"/>'
+        )
+        body.append(
+            f'<text x="{left + plot_w}" y="{ty - 4:.1f}" text-anchor="end" class="val">'
+            f"{fmt(threshold)} {escape(unit)}</text>"
+        )
     body.append(f'<text x="{left}" y="{height - 6}" class="tick">{escape(unit)}</text>')
     return _svg(width, height, title, body)

@@ -51,12 +51,21 @@ class Coverage:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "clauses": [{
-                "clause": r.clause.id, "title": {"zh": r.clause.title.zh, "en": r.clause.title.en},
-                "automated": r.clause.automated, "policy": r.clause.policy, "policy_file": r.policy_file,
-                "evidence": [{"kind": k.kind, "schema": k.schema, "optional": k.optional} for k in r.kinds],
-                "problems": list(r.problems),
-            } for r in self.rows],
+            "clauses": [
+                {
+                    "clause": r.clause.id,
+                    "title": {"zh": r.clause.title.zh, "en": r.clause.title.en},
+                    "automated": r.clause.automated,
+                    "policy": r.clause.policy,
+                    "policy_file": r.policy_file,
+                    "evidence": [
+                        {"kind": k.kind, "schema": k.schema, "optional": k.optional}
+                        for k in r.kinds
+                    ],
+                    "problems": list(r.problems),
+                }
+                for r in self.rows
+            ],
             "manual": [r.clause.id for r in self.manual],
             "orphan_policies": list(self.orphans),
             "automated": sum(1 for r in self.rows if r.clause.automated),
@@ -64,8 +73,9 @@ class Coverage:
         }
 
 
-def coverage(catalogue: Sequence[Clause], discovered: Iterable[PolicyInfo],
-             known_kinds: Iterable[str]) -> Coverage:
+def coverage(
+    catalogue: Sequence[Clause], discovered: Iterable[PolicyInfo], known_kinds: Iterable[str]
+) -> Coverage:
     kinds = set(known_kinds)
     ids = {c.id for c in catalogue}
     deciding: dict[str, list[PolicyInfo]] = {}
@@ -75,11 +85,15 @@ def coverage(catalogue: Sequence[Clause], discovered: Iterable[PolicyInfo],
             continue
         if p.clause is None:
             if _DENY.search(p.file.source):
-                orphans.append(f"{p.file.path}: package {p.package} has deny rules but names no clause "
-                               "(METADATA custom.clause)")
+                orphans.append(
+                    f"{p.file.path}: package {p.package} has deny rules but names no clause "
+                    "(METADATA custom.clause)"
+                )
             continue
         if p.clause not in ids:
-            orphans.append(f"{p.file.path}: decides clause {p.clause}, which is not in the catalogue")
+            orphans.append(
+                f"{p.file.path}: decides clause {p.clause}, which is not in the catalogue"
+            )
             continue
         deciding.setdefault(p.clause, []).append(p)
 
@@ -95,14 +109,20 @@ def coverage(catalogue: Sequence[Clause], discovered: Iterable[PolicyInfo],
         if policy is not None and not c.automated:
             problems.append(f"{policy.file.path} decides it, but the catalogue marks it manual")
         if policy is not None and c.policy and c.policy != policy.package:
-            problems.append(f"catalogue names package {c.policy}, {policy.file.path} is {policy.package}")
+            problems.append(
+                f"catalogue names package {c.policy}, {policy.file.path} is {policy.package}"
+            )
         kind_rows = []
-        for kind, optional in [(k, False) for k in c.evidence_kinds] + [(k, True) for k in c.optional_kinds]:
+        for kind, optional in [(k, False) for k in c.evidence_kinds] + [
+            (k, True) for k in c.optional_kinds
+        ]:
             schema = f"schemas/evidence/{kind}.schema.json" if kind in kinds else None
             if schema is None and c.automated:
                 problems.append(f"evidence kind {kind} has no schema")
             kind_rows.append(KindRow(kind, schema, optional))
-        rows.append(CoverageRow(c, policy.file.path if policy else None, tuple(kind_rows), tuple(problems)))
+        rows.append(
+            CoverageRow(c, policy.file.path if policy else None, tuple(kind_rows), tuple(problems))
+        )
     return Coverage(tuple(rows), tuple(sorted(orphans)))
 
 
@@ -111,5 +131,8 @@ def project_coverage(catalogue: Sequence[Clause] | None = None) -> Coverage:
     from checker import policies, schemas
     from checker.catalogue import load_catalogue
 
-    return coverage(catalogue if catalogue is not None else load_catalogue(),
-                    policies.discover(paths.POLICIES), schemas.known_kinds())
+    return coverage(
+        catalogue if catalogue is not None else load_catalogue(),
+        policies.discover(paths.POLICIES),
+        schemas.known_kinds(),
+    )

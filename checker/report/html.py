@@ -31,8 +31,14 @@ MAX_VIOLATIONS = 200  # per clause on the page; the JSON report has them all
 SLA_CLAUSES = (("3.8.a", "response"), ("3.8.b", "handling"), ("3.8.c", "onsite"))
 
 STATUS_COLOUR = {
-    Status.PASS: "#2e7d32", Status.FAIL: "#c62828", Status.MISSING: "#ad1457", Status.INVALID: "#6a1b9a",
-    Status.ERROR: "#4e342e", Status.MANUAL: "#f9a825", Status.WAIVED: "#00838f", Status.NOT_APPLICABLE: "#757575",
+    Status.PASS: "#2e7d32",
+    Status.FAIL: "#c62828",
+    Status.MISSING: "#ad1457",
+    Status.INVALID: "#6a1b9a",
+    Status.ERROR: "#4e342e",
+    Status.MANUAL: "#f9a825",
+    Status.WAIVED: "#00838f",
+    Status.NOT_APPLICABLE: "#757575",
 }
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -45,33 +51,71 @@ WORDS: dict[str, tuple[str, str]] = {
     "generated": ("Generated", "生成时间"),
     "exit": ("Exit code", "退出码"),
     "charts": ("Figures", "图表"),
-    "quantities": ("Delivered vs contracted quantities (第二条 2(1))", "服务数量：实际交付 / 合同约定（第二条 2(1)）"),
-    "availability": ("Platform availability per month against {t}% (3.4.a)", "平台每月可用性，对照 {t}%（3.4.a）"),
-    "sla": ("{what} time per month against {t} minutes ({c})", "{what}时间（月均），对照 {t} 分钟（{c}）"),
-    "response": ("Response", "响应"), "handling": ("Handling", "处理"), "onsite": ("On-site arrival", "到场"),
+    "quantities": (
+        "Delivered vs contracted quantities (第二条 2(1))",
+        "服务数量：实际交付 / 合同约定（第二条 2(1)）",
+    ),
+    "availability": (
+        "Platform availability per month against {t}% (3.4.a)",
+        "平台每月可用性，对照 {t}%（3.4.a）",
+    ),
+    "sla": (
+        "{what} time per month against {t} minutes ({c})",
+        "{what}时间（月均），对照 {t} 分钟（{c}）",
+    ),
+    "response": ("Response", "响应"),
+    "handling": ("Handling", "处理"),
+    "onsite": ("On-site arrival", "到场"),
     "mean_worst": ("mean {m} min, worst {w} min", "平均 {m} 分钟，最长 {w} 分钟"),
     "ledger": ("Penalty ledger", "违约金台账"),
-    "event": ("Event", "事件"), "row": ("Liability row", "责任条款"), "amount": ("Amount (CNY)", "金额（元）"),
-    "total": ("Total", "合计"), "deductible": ("Deductible from the final payment", "可从尾款中扣除"),
-    "waivers": ("Waivers", "豁免"), "as_of": ("judged at", "判定日期"),
-    "expired_note": ("Expired waivers are ignored: the clauses they covered count as failed, and the run exits 1.",
-                     "已过期的豁免不再生效：相应条款按不合格计，运行退出码为 1。"),
-    "scope": ("Scope", "范围"), "reason": ("Reason", "理由"), "approver": ("Approver", "批准方"),
-    "approval": ("Approval", "批准文号"), "expires": ("Expires", "到期"), "state": ("State", "状态"),
-    "clauses": ("Clauses", "条款"), "clause": ("Clause", "条款"), "status": ("Status", "结果"),
-    "citation": ("Citation", "出处"), "expected": ("Expected", "约定"), "actual": ("Actual", "实际"),
-    "violations": ("Violations", "违规项"), "evidence": ("Evidence", "证据"),
+    "event": ("Event", "事件"),
+    "row": ("Liability row", "责任条款"),
+    "amount": ("Amount (CNY)", "金额（元）"),
+    "total": ("Total", "合计"),
+    "deductible": ("Deductible from the final payment", "可从尾款中扣除"),
+    "waivers": ("Waivers", "豁免"),
+    "as_of": ("judged at", "判定日期"),
+    "expired_note": (
+        "Expired waivers are ignored: the clauses they covered count as failed, and the run exits 1.",
+        "已过期的豁免不再生效：相应条款按不合格计，运行退出码为 1。",
+    ),
+    "scope": ("Scope", "范围"),
+    "reason": ("Reason", "理由"),
+    "approver": ("Approver", "批准方"),
+    "approval": ("Approval", "批准文号"),
+    "expires": ("Expires", "到期"),
+    "state": ("State", "状态"),
+    "clauses": ("Clauses", "条款"),
+    "clause": ("Clause", "条款"),
+    "status": ("Status", "结果"),
+    "citation": ("Citation", "出处"),
+    "expected": ("Expected", "约定"),
+    "actual": ("Actual", "实际"),
+    "violations": ("Violations", "违规项"),
+    "evidence": ("Evidence", "证据"),
     "more": ("{n} more in the JSON report", "另有 {n} 项见 JSON 报告"),
     "waived_by": ("waived by", "豁免："),
-    "coverage": ("Coverage: clause → policy → evidence → schema", "覆盖：条款 → 策略 → 证据 → 模式"),
-    "policy": ("Policy", "策略"), "schema": ("Schema", "模式"), "manual": ("manual (attestation)", "人工（需签署证明）"),
-    "problems": ("Flagged", "问题"), "none": ("none", "无"),
+    "coverage": (
+        "Coverage: clause → policy → evidence → schema",
+        "覆盖：条款 → 策略 → 证据 → 模式",
+    ),
+    "policy": ("Policy", "策略"),
+    "schema": ("Schema", "模式"),
+    "manual": ("manual (attestation)", "人工（需签署证明）"),
+    "problems": ("Flagged", "问题"),
+    "none": ("none", "无"),
     "inputs": ("Inputs (sha256)", "输入（sha256）"),
     "measures": ("Figures", "指标"),
 }
 STATUS_WORDS = {
-    "pass": "通过", "fail": "不合格", "missing": "缺证据", "invalid": "证据无效", "manual": "人工",
-    "waived": "已豁免", "not_applicable": "不适用", "error": "错误",
+    "pass": "通过",
+    "fail": "不合格",
+    "missing": "缺证据",
+    "invalid": "证据无效",
+    "manual": "人工",
+    "waived": "已豁免",
+    "not_applicable": "不适用",
+    "error": "错误",
 }
 
 
@@ -108,12 +152,22 @@ class HtmlRenderer(Renderer):
             if not r.clause.id.startswith("2.2.1.") or exp is None or act is None:
                 continue
             unit = f" {r.unit}" if r.unit and len(r.unit) <= 20 else ""
-            bars.append(Bar(f"{r.clause.id} {self.title(r)}", act, exp,
-                            f"{charts.fmt(act)} / {charts.fmt(exp)}{unit}", good=act >= exp))
+            bars.append(
+                Bar(
+                    f"{r.clause.id} {self.title(r)}",
+                    act,
+                    exp,
+                    f"{charts.fmt(act)} / {charts.fmt(exp)}{unit}",
+                    good=act >= exp,
+                )
+            )
         if not bars:
             return Markup("")
         # scale each row to its own contract amount so 30000 GB and 1 site share a chart
-        scaled = [Bar(b.label, b.value / b.target * 100 if b.target else 0.0, 100.0, b.note, b.good) for b in bars]
+        scaled = [
+            Bar(b.label, b.value / b.target * 100 if b.target else 0.0, 100.0, b.note, b.good)
+            for b in bars
+        ]
         return charts.hbars(self.t("quantities"), scaled)
 
     def availability_chart(self, report: Report, threshold: float | None) -> Markup:
@@ -129,8 +183,14 @@ class HtmlRenderer(Renderer):
                 points.append((str(month), value))
         limit = threshold if threshold is not None else 99.99
         floor = min([limit - 0.01] + [v for _, v in points])
-        return charts.columns(self.t("availability", t=charts.fmt(limit)), points, threshold=limit,
-                              higher_is_better=True, unit="%", floor=floor)
+        return charts.columns(
+            self.t("availability", t=charts.fmt(limit)),
+            points,
+            threshold=limit,
+            higher_is_better=True,
+            unit="%",
+            floor=floor,
+        )
 
     def sla_charts(self, report: Report) -> list[tuple[Markup, str]]:
         out = []
@@ -151,12 +211,24 @@ class HtmlRenderer(Renderer):
             if not points and num(m.get("mean_minutes")) is not None:
                 points = [("mean", num(m.get("mean_minutes")) or 0.0)]
                 if num(m.get("worst_minutes") or m.get("max_minutes")) is not None:
-                    points.append(("worst", num(m.get("worst_minutes") or m.get("max_minutes")) or 0.0))
+                    points.append(
+                        ("worst", num(m.get("worst_minutes") or m.get("max_minutes")) or 0.0)
+                    )
             if not points:
                 continue
-            title = self.t("sla", what=self.t(what), t=charts.fmt(limit) if limit is not None else "?", c=clause_id)
-            chart = charts.columns(title, points, threshold=limit, higher_is_better=False, unit="min")
-            mean, worst = num(m.get("mean_minutes")), num(m.get("worst_minutes") or m.get("max_minutes"))
+            title = self.t(
+                "sla",
+                what=self.t(what),
+                t=charts.fmt(limit) if limit is not None else "?",
+                c=clause_id,
+            )
+            chart = charts.columns(
+                title, points, threshold=limit, higher_is_better=False, unit="min"
+            )
+            mean, worst = (
+                num(m.get("mean_minutes")),
+                num(m.get("worst_minutes") or m.get("max_minutes")),
+            )
             caption = ""
             if mean is not None and worst is not None:
                 caption = self.t("mean_worst", m=charts.fmt(mean), w=charts.fmt(worst))
@@ -168,11 +240,23 @@ class HtmlRenderer(Renderer):
         if not isinstance(data, Mapping):
             return None
         events = [e for e in data.get("events") or [] if isinstance(e, Mapping)]
-        bars = [Bar(str(e.get("event_id", "?")), num(e.get("amount_cny")) or 0.0, None,
-                    str(e.get("amount_cny", "")), good=False) for e in events]
+        bars = [
+            Bar(
+                str(e.get("event_id", "?")),
+                num(e.get("amount_cny")) or 0.0,
+                None,
+                str(e.get("amount_cny", "")),
+                good=False,
+            )
+            for e in events
+        ]
         chart = charts.hbars(self.t("ledger"), bars[:40], label_width=200) if bars else Markup("")
-        return {"events": events, "total": data.get("total"),
-                "deductible": data.get("deductible_from_final"), "chart": chart}
+        return {
+            "events": events,
+            "total": data.get("total"),
+            "deductible": data.get("deductible_from_final"),
+            "chart": chart,
+        }
 
     @staticmethod
     def _result(report: Report, clause_id: str) -> ClauseResult | None:
@@ -182,21 +266,38 @@ class HtmlRenderer(Renderer):
     def render(self, report: Report) -> str:
         from checker.report.coverage import project_coverage
 
-        env = Environment(loader=PackageLoader("checker.report", "templates"), undefined=StrictUndefined,
-                          autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
-                          keep_trailing_newline=True)
-        articles = [(a, list(rs)) for a, rs in groupby(report.results, key=lambda r: r.clause.article)]
-        threshold = num(self._result(report, "3.4.a").measures.get("threshold_percent")) \
-            if self._result(report, "3.4.a") else None
+        env = Environment(
+            loader=PackageLoader("checker.report", "templates"),
+            undefined=StrictUndefined,
+            autoescape=select_autoescape(default=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        articles = [
+            (a, list(rs)) for a, rs in groupby(report.results, key=lambda r: r.clause.article)
+        ]
+        availability = self._result(report, "3.4.a")
+        threshold = num(availability.measures.get("threshold_percent")) if availability else None
         figures = {
             "quantities": self.quantity_chart(report),
             "availability": self.availability_chart(report, threshold),
             "sla": self.sla_charts(report),
         }
         return env.get_template("report.html.j2").render(
-            report=report, lang=self.lang, t=self.t, title=self.title, status_word=self.status_word,
-            colour=STATUS_COLOUR, statuses=list(Status), articles=articles, figures=figures,
-            ledger=self.ledger(report), coverage=project_coverage([r.clause for r in report.results]),
-            href=lambda e: evidence_href(report.bundle, e), max_violations=MAX_VIOLATIONS,
-            canonical=canonical, Status=Status,
+            report=report,
+            lang=self.lang,
+            t=self.t,
+            title=self.title,
+            status_word=self.status_word,
+            colour=STATUS_COLOUR,
+            statuses=list(Status),
+            articles=articles,
+            figures=figures,
+            ledger=self.ledger(report),
+            coverage=project_coverage([r.clause for r in report.results]),
+            href=lambda e: evidence_href(report.bundle, e),
+            max_violations=MAX_VIOLATIONS,
+            canonical=canonical,
+            Status=Status,
         )

@@ -27,9 +27,9 @@ class JunitRenderer(Renderer):
                 ET.SubElement(case, "properties")
                 props = case.find("properties")
                 assert props is not None
-                for name, value in (("clause", r.clause.id), ("status", r.status.value),
-                                    ("citation", r.clause.citation), ("title_zh", r.clause.title.zh)):
-                    ET.SubElement(props, "property", name=name, value=value)
+                for name, prop in (("clause", r.clause.id), ("status", r.status.value),
+                                   ("citation", r.clause.citation), ("title_zh", r.clause.title.zh)):
+                    ET.SubElement(props, "property", name=name, value=prop)
                 lines = [f"{r.clause.citation}: {r.clause.text}"]
                 if r.expected is not None:
                     lines.append(f"expected {r.expected}, actual {r.actual} {r.unit or ''}".strip())

@@ -57,29 +57,40 @@ class OscalRenderer(Renderer):
         result: dict[str, Any] = {
             "uuid": uid("result"),
             "title": f"cloudpact {report.contract_id}",
-            "description": (f"Clause-by-clause check of evidence bundle {report.extra.get('bundle_id', '')} "
-                            f"against contract {report.contract_id}, engine {report.engine}."),
+            "description": (
+                f"Clause-by-clause check of evidence bundle {report.extra.get('bundle_id', '')} "
+                f"against contract {report.contract_id}, engine {report.engine}."
+            ),
             "start": report.period["start"],
             "end": report.period["end"],
             "props": [_prop(f"summary-{k.replace('_', '-')}", v) for k, v in report.summary.items()]
             + [_prop("exit-code", int(report.exit_code))],
-            "reviewed-controls": {"control-selections": [{
-                "include-controls": [{"control-id": control_id(r.clause.id)} for r in report.results],
-            }]},
+            "reviewed-controls": {
+                "control-selections": [
+                    {
+                        "include-controls": [
+                            {"control-id": control_id(r.clause.id)} for r in report.results
+                        ],
+                    }
+                ]
+            },
             "observations": observations,
             "findings": findings,
         }
         if report.expired_waivers:
             result["remarks"] = "Expired waivers (ignored): " + "; ".join(
-                f"{w.id} for clause {w.clause}, expired {w.expires}" for w in report.expired_waivers)
+                f"{w.id} for clause {w.clause}, expired {w.expires}" for w in report.expired_waivers
+            )
             result["props"] += [_prop("expired-waiver", w.id) for w in report.expired_waivers]
 
         plan_uuid = uid("assessment-plan")
-        resources = [{
-            "uuid": plan_uuid,
-            "title": "cloudpact assessment plan: clause catalogue, Rego policies, contract parameters",
-            "props": [_prop(k.replace("_", "-"), v) for k, v in sorted(report.inputs.items())],
-        }]
+        resources = [
+            {
+                "uuid": plan_uuid,
+                "title": "cloudpact assessment plan: clause catalogue, Rego policies, contract parameters",
+                "props": [_prop(k.replace("_", "-"), v) for k, v in sorted(report.inputs.items())],
+            }
+        ]
         objects = report.extra.get("objects_read") or {}
         for path in sorted(objects):
             digest = objects[path].get("sha256", "")
@@ -88,25 +99,27 @@ class OscalRenderer(Renderer):
                 rlink["hashes"] = [{"algorithm": "SHA-256", "value": digest}]
             resources.append({"uuid": uid("object", path), "title": path, "rlinks": [rlink]})
 
-        doc = {"assessment-results": {
-            "uuid": uid("assessment-results"),
-            "metadata": {
-                "title": f"Compliance assessment of contract {report.contract_id}",
-                "last-modified": report.generated_at,
-                "version": "1",
-                "oscal-version": OSCAL_VERSION,
-                "props": [
-                    _prop("contract-id", report.contract_id),
-                    _prop("bundle-id", report.extra.get("bundle_id", "")),
-                    _prop("manifest-sha256", report.manifest_sha256),
-                    _prop("producer-role", report.producer),
-                    _prop("engine", report.engine),
-                ],
-            },
-            "import-ap": {"href": f"#{plan_uuid}"},
-            "results": [result],
-            "back-matter": {"resources": resources},
-        }}
+        doc = {
+            "assessment-results": {
+                "uuid": uid("assessment-results"),
+                "metadata": {
+                    "title": f"Compliance assessment of contract {report.contract_id}",
+                    "last-modified": report.generated_at,
+                    "version": "1",
+                    "oscal-version": OSCAL_VERSION,
+                    "props": [
+                        _prop("contract-id", report.contract_id),
+                        _prop("bundle-id", report.extra.get("bundle_id", "")),
+                        _prop("manifest-sha256", report.manifest_sha256),
+                        _prop("producer-role", report.producer),
+                        _prop("engine", report.engine),
+                    ],
+                },
+                "import-ap": {"href": f"#{plan_uuid}"},
+                "results": [result],
+                "back-matter": {"resources": resources},
+            }
+        }
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
     def _observations(self, report: Report, r: ClauseResult, uid: Any) -> list[dict[str, Any]]:
@@ -114,19 +127,27 @@ class OscalRenderer(Renderer):
         base_props = [_prop("clause", r.clause.id)]
         out = []
         for i, v in enumerate(r.violations):
-            out.append({
-                "uuid": uid("observation", r.clause.id, i),
-                "title": f"{r.clause.id} violation {i + 1}",
-                "description": v.message,
-                "props": base_props + self._violation_props(v),
-                "methods": [method],
-                "types": ["finding"],
-                "relevant-evidence": [{"href": v.evidence, "description": v.message}],
-                "collected": report.generated_at,
-            })
+            out.append(
+                {
+                    "uuid": uid("observation", r.clause.id, i),
+                    "title": f"{r.clause.id} violation {i + 1}",
+                    "description": v.message,
+                    "props": base_props + self._violation_props(v),
+                    "methods": [method],
+                    "types": ["finding"],
+                    "relevant-evidence": [{"href": v.evidence, "description": v.message}],
+                    "collected": report.generated_at,
+                }
+            )
         if not r.violations:
-            evidence = [{"href": e.path, "description": f"{e.kind}: {e.state}" + (f" ({e.reason})" if e.reason else "")}
-                        for e in r.evidence if e.path]
+            evidence = [
+                {
+                    "href": e.path,
+                    "description": f"{e.kind}: {e.state}" + (f" ({e.reason})" if e.reason else ""),
+                }
+                for e in r.evidence
+                if e.path
+            ]
             missing = [e.kind for e in r.evidence if not e.path]
             text = f"{r.clause.id}: {r.status.value}"
             if r.reason:
@@ -154,19 +175,32 @@ class OscalRenderer(Renderer):
             props.append(_prop("waiver", v.waiver))
         return props
 
-    def _finding(self, r: ClauseResult, uid: Any, related: list[str], waivers: dict[str, Any]) -> dict[str, Any]:
+    def _finding(
+        self, r: ClauseResult, uid: Any, related: list[str], waivers: dict[str, Any]
+    ) -> dict[str, Any]:
         c = r.clause
         title = c.title.zh if self.lang == "zh" else c.title.en
-        target: dict[str, Any] = {"type": "objective-id", "target-id": control_id(c.id), "title": title}
+        target: dict[str, Any] = {
+            "type": "objective-id",
+            "target-id": control_id(c.id),
+            "title": title,
+        }
         if r.status is Status.PASS:
             target["status"] = {"state": "satisfied", "reason": "pass"}
         elif r.status is Status.WAIVED:
-            target["status"] = {"state": "not-satisfied", "reason": "other",
-                                "remarks": "waived: " + ", ".join(r.waivers)}
+            target["status"] = {
+                "state": "not-satisfied",
+                "reason": "other",
+                "remarks": "waived: " + ", ".join(r.waivers),
+            }
         elif r.status.blocking:
             target["status"] = {"state": "not-satisfied", "reason": "fail"}
-        props = [_prop("clause", c.id), _prop("status", r.status.value), _prop("citation", c.citation),
-                 _prop("severity", c.severity)]
+        props = [
+            _prop("clause", c.id),
+            _prop("status", r.status.value),
+            _prop("citation", c.citation),
+            _prop("severity", c.severity),
+        ]
         if r.expected is not None or r.actual is not None:
             props += [_prop("expected", r.expected), _prop("actual", r.actual)]
             if r.unit:
@@ -181,8 +215,12 @@ class OscalRenderer(Renderer):
             "related-observations": [{"observation-uuid": o} for o in related],
         }
         notes = [r.reason] if r.reason else []
-        notes += [f"waiver {w}: {waivers[w].reason} ({waivers[w].approver_role}, {waivers[w].approval_ref}, "
-                  f"until {waivers[w].expires})" for w in r.waivers if w in waivers]
+        notes += [
+            f"waiver {w}: {waivers[w].reason} ({waivers[w].approver_role}, {waivers[w].approval_ref}, "
+            f"until {waivers[w].expires})"
+            for w in r.waivers
+            if w in waivers
+        ]
         if notes:
             finding["remarks"] = "\n".join(notes)
         return finding

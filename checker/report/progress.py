@@ -25,8 +25,14 @@ def steps(total: int, stream: TextIO | None = None) -> Iterator[Step]:
         yield lambda _description: None
         return
     console = Console(file=stream, stderr=stream is sys.stderr)
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeElapsedColumn(), console=console, transient=True) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
         task = progress.add_task("starting", total=total)
         started = False
 
