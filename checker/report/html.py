@@ -168,7 +168,7 @@ class HtmlRenderer(Renderer):
             Bar(b.label, b.value / b.target * 100 if b.target else 0.0, 100.0, b.note, b.good)
             for b in bars
         ]
-        return charts.hbars(self.t("quantities"), scaled)
+        return charts.hbars(self.t("quantities"), scaled, label_width=340, width=900)
 
     def availability_chart(self, report: Report, threshold: float | None) -> Markup:
         r = self._result(report, "3.4.a")
@@ -232,7 +232,7 @@ class HtmlRenderer(Renderer):
             caption = ""
             if mean is not None and worst is not None:
                 caption = self.t("mean_worst", m=charts.fmt(mean), w=charts.fmt(worst))
-            out.append((chart, caption))
+            out.append((chart, f"{title} — {caption}" if caption else title))
         return out
 
     def ledger(self, report: Report) -> dict[str, Any] | None:
@@ -282,6 +282,9 @@ class HtmlRenderer(Renderer):
         figures = {
             "quantities": self.quantity_chart(report),
             "availability": self.availability_chart(report, threshold),
+            "availability_title": self.t(
+                "availability", t=charts.fmt(threshold if threshold is not None else 99.99)
+            ),
             "sla": self.sla_charts(report),
         }
         return env.get_template("report.html.j2").render(
