@@ -313,18 +313,20 @@ def test_the_browser_check_does_catch_page_errors(
 
 
 def _with_measures(report: Report) -> Report:
-    """The breaches report with the figures the SLA and liability policies report."""
+    """The breaches report with figures shaped as the SLA and liability pieces report them."""
     out = []
     for r in report.results:
         if r.clause.id == "3.4.a":
             r = dataclasses.replace(
                 r,
                 status=Status.FAIL,
+                expected=99.99,
+                actual=99.93,
                 measures={
-                    "per_month": {
-                        "2025-09": {"availability_percent": "99.998", "downtime_minutes": 1},
-                        "2025-10": {"availability_percent": "99.95", "downtime_minutes": 22},
-                    }
+                    "months": [
+                        {"month": "2025-09", "downtime_minutes": {"S1": 10, "S2": 30}},
+                        {"month": "2025-10", "downtime_minutes": {}},
+                    ]
                 },
             )
         elif r.clause.id == "3.8.a":
@@ -351,11 +353,11 @@ def _with_measures(report: Report) -> Report:
         **report.extra,
         "liability": {
             "events": [
-                {"event_id": "E-1", "rows": [], "chosen_row": "A2.3", "amount_cny": "1500.00"},
-                {"event_id": "E-2", "rows": [], "chosen_row": "A2.7", "amount_cny": "300.50"},
+                {"event": "INC-1 + downtime:S3", "rows": [], "chosen": "A2.3", "amount": "1500.00"},
+                {"event": "T-2 response", "rows": [], "chosen": "A2.7", "amount": "300.50"},
             ],
             "total": "1800.50",
-            "deductible_from_final": True,
+            "deductible": {"from": "final", "instalment": "378040.00", "amount": "1800.50"},
         },
     }
     return dataclasses.replace(report, results=tuple(out), extra=extra)
@@ -370,7 +372,9 @@ def test_html_draws_charts_from_policy_figures_and_skips_absent_ones(
     assert "Response time per month against 5 minutes (3.8.a)" in html
     assert "On-site arrival time per month against 60 minutes (3.8.c)" in html
     assert "Handling time" not in html  # 3.8.b reported no figures: no chart
-    assert "1800.50" in html and "E-2" in html
+    assert "1800.50" in html and "T-2 response" in html and "A2.7" in html
+    # September 2025 is 2025-09-03..10-03 (43,200 min); the worst system was down 30 min
+    assert "2025-09: 99.9306 %" in html and "2025-10: 100 %" in html
     page = tmp_path / "figures.html"
     page.write_text(html, encoding="utf-8")
     run = browser.open(page.as_uri(), PAGE_FACTS)

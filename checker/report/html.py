@@ -13,6 +13,7 @@ the digests of the inputs. A chart is drawn only when its figures are in the rep
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -170,17 +171,50 @@ class HtmlRenderer(Renderer):
         ]
         return charts.hbars(self.t("quantities"), scaled, label_width=340, width=900)
 
+    def availability_points(self, report: Report, r: ClauseResult) -> list[tuple[str, float]]:
+        """Per service month, the lowest system's availability in percent.
+
+        Two shapes are read: `per_month` {"YYYY-MM": {"availability_percent": p}} and
+        `months` [{"month": "YYYY-MM", "downtime_minutes": {system: minutes}}] (3.4.a), the
+        latter turned into percent of the service month (which starts on the period's day).
+        """
+        per_month = r.measures.get("per_month")
+        points = []
+        if isinstance(per_month, Mapping):
+            for month in sorted(per_month):
+                entry = per_month[month]
+                value = num(entry.get("availability_percent") if isinstance(entry, Mapping) else entry)
+                if value is not None:
+                    points.append((str(month), value))
+            return points
+        months = r.measures.get("months")
+        if not isinstance(months, list):
+            return []
+        start = datetime.fromisoformat(report.period["start"])
+        end = datetime.fromisoformat(report.period["end"])
+        seen: dict[str, float] = {}
+        for entry in months:
+            if not isinstance(entry, Mapping) or not isinstance(entry.get("month"), str):
+                continue
+            label = entry["month"]
+            try:
+                year, month = int(label[:4]), int(label[5:7])
+                first = start.replace(year=year, month=month)
+                last = first.replace(year=year + month // 12, month=month % 12 + 1)
+            except ValueError:
+                continue
+            minutes = (min(last, end) - max(first, start)).total_seconds() / 60
+            down = entry.get("downtime_minutes")
+            worst = max((num(v) or 0.0 for v in down.values()), default=0.0) if isinstance(down, Mapping) else 0.0
+            if minutes > 0:
+                seen[label] = round(100 * (1 - worst / minutes), 6)
+        return sorted(seen.items())
+
     def availability_chart(self, report: Report, threshold: float | None) -> Markup:
         r = self._result(report, "3.4.a")
-        per_month = r.measures.get("per_month") if r else None
-        if not isinstance(per_month, Mapping) or not per_month:
+        points = self.availability_points(report, r) if r else []
+        if not points:
             return Markup("")
-        points = []
-        for month in sorted(per_month):
-            entry = per_month[month]
-            value = num(entry.get("availability_percent") if isinstance(entry, Mapping) else entry)
-            if value is not None:
-                points.append((str(month), value))
         limit = threshold if threshold is not None else 99.99
         floor = min([limit - 0.01] + [v for _, v in points])
         return charts.columns(
@@ -236,27 +270,24 @@ class HtmlRenderer(Renderer):
         return out
 
     def ledger(self, report: Report) -> dict[str, Any] | None:
+        """The penalty ledger (Report.extra["liability"]): events, the row chosen, amounts."""
         data = report.extra.get("liability")
         if not isinstance(data, Mapping):
             return None
-        events = [e for e in data.get("events") or [] if isinstance(e, Mapping)]
-        bars = [
-            Bar(
-                str(e.get("event_id", "?")),
-                num(e.get("amount_cny")) or 0.0,
-                None,
-                str(e.get("amount_cny", "")),
-                good=False,
-            )
-            for e in events
-        ]
-        chart = charts.hbars(self.t("ledger"), bars[:40], label_width=200) if bars else Markup("")
-        return {
-            "events": events,
-            "total": data.get("total"),
-            "deductible": data.get("deductible_from_final"),
-            "chart": chart,
-        }
+        events = []
+        for e in data.get("events") or []:
+            if isinstance(e, Mapping):
+                events.append({
+                    "event": str(e.get("event_id", e.get("event", "?"))),
+                    "row": str(e.get("chosen_row", e.get("chosen", ""))),
+                    "amount": str(e.get("amount_cny", e.get("amount", ""))),
+                })
+        bars = [Bar(e["event"][:40], num(e["amount"]) or 0.0, None, e["amount"], good=False) for e in events]
+        chart = charts.hbars(self.t("ledger"), bars[:40], label_width=300, width=900) if bars else Markup("")
+        deductible = data.get("deductible", data.get("deductible_from_final"))
+        if isinstance(deductible, Mapping):
+            deductible = deductible.get("amount")
+        return {"events": events, "total": data.get("total"), "deductible": deductible, "chart": chart}
 
     @staticmethod
     def _result(report: Report, clause_id: str) -> ClauseResult | None:
@@ -278,7 +309,9 @@ class HtmlRenderer(Renderer):
             (a, list(rs)) for a, rs in groupby(report.results, key=lambda r: r.clause.article)
         ]
         availability = self._result(report, "3.4.a")
-        threshold = num(availability.measures.get("threshold_percent")) if availability else None
+        threshold = None
+        if availability is not None:
+            threshold = num(availability.expected) or num(availability.measures.get("threshold_percent"))
         figures = {
             "quantities": self.quantity_chart(report),
             "availability": self.availability_chart(report, threshold),
