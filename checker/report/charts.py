@@ -102,6 +102,8 @@ def columns(
         hi = lo + 1.0
     span = hi - lo
     hi += span * 0.08
+    if lo > 0:  # a zoomed axis (availability): keep the lowest bar visible
+        lo -= span * 0.1
 
     def y_of(v: float) -> float:
         return top_pad + plot_h - (v - lo) / (hi - lo) * plot_h

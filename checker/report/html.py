@@ -26,7 +26,7 @@ from checker.model import ClauseResult, Report, Status
 from checker.report import charts
 from checker.report.charts import Bar, num
 from checker.report.interface import Renderer
-from checker.report.json import canonical
+from checker.report.json import canonical, section
 
 MAX_VIOLATIONS = 200  # per clause on the page; the JSON report has them all
 SLA_CLAUSES = (("3.8.a", "response"), ("3.8.b", "handling"), ("3.8.c", "onsite"))
@@ -271,7 +271,7 @@ class HtmlRenderer(Renderer):
 
     def ledger(self, report: Report) -> dict[str, Any] | None:
         """The penalty ledger (Report.extra["liability"]): events, the row chosen, amounts."""
-        data = report.extra.get("liability")
+        data = section(report.extra.get("liability"))
         if not isinstance(data, Mapping):
             return None
         events = []

@@ -21,6 +21,12 @@ def canonical(value: Any) -> Any:
     return value
 
 
+def section(value: Any) -> Any:
+    """A report section as plain data: typed sections (e.g. the liability ledger) render themselves."""
+    to_dict = getattr(value, "to_dict", None)
+    return to_dict() if callable(to_dict) else value
+
+
 def result_dict(r: ClauseResult) -> dict[str, Any]:
     out: dict[str, Any] = {
         "clause": r.clause.id,
@@ -89,7 +95,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "items": [waiver_dict(w) for w in report.waivers],
         }
     for key, value in report.extra.items():
-        doc.setdefault(key, canonical(value))
+        doc.setdefault(key, canonical(section(value)))
     return doc
 
 
