@@ -507,3 +507,20 @@ def test_clause_result_model_is_unchanged_for_formats(examples: dict[str, Report
     assert all(isinstance(r, ClauseResult) for r in report.results)
     for f in Format:
         assert render(report, f.value) == render(report, f.value)
+
+
+def test_all_formats_into_one_folder_and_every_one_carries_the_input_digests(
+    cli: Cli, tmp_path: Path, examples: dict[str, Report]
+) -> None:
+    args = [a for f in FORMATS for a in ("--format", f)]
+    r = cli("check", paths.EXAMPLES / "breaches", *args, "--output", tmp_path / "out")
+    assert r.code == 1
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == sorted(
+        ["report.txt", "report.json", "report.xml", "report.md", "report.sarif", "report.html",
+         "report.oscal.json"]
+    )
+    digest = examples["breaches"].inputs["policies_sha256"]
+    for name in names:
+        text = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        assert examples["breaches"].manifest_sha256 in text and digest in text, name

@@ -18,6 +18,9 @@ class JunitRenderer(Renderer):
         for article, group in groupby(report.results, key=lambda r: r.clause.article):
             results = list(group)
             suite = ET.SubElement(root, "testsuite", name=article)
+            run_props = ET.SubElement(suite, "properties")  # what the run was made from
+            for key, value in [("manifest_sha256", report.manifest_sha256), *sorted(report.inputs.items())]:
+                ET.SubElement(run_props, "property", name=key, value=value)
             counts = {"tests": len(results), "failures": 0, "errors": 0, "skipped": 0}
             for r in results:
                 case = ET.SubElement(

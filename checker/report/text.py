@@ -62,4 +62,6 @@ class TextRenderer(Renderer):
         summary = ", ".join(f"{k} {v}" for k, v in report.summary.items() if v)
         console.print(f"{len(report.results)} clauses: {summary}")
         console.print(f"engine: {report.engine}; manifest sha256: {report.manifest_sha256}")
+        for key, value in sorted(report.inputs.items()):
+            console.print(f"{key}: {value}")
         return buf.getvalue()
