@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -175,15 +176,21 @@ def evaluate(
     return results, ledger_from_outcome(outcomes[LIABILITY_PACKAGE], params)
 
 
-def run_check(store: Store, *, engine: Engine | None = None) -> Report:
+def run_check(store: Store, *, engine: Engine | None = None, waivers: Path | None = None,
+              as_of: date | None = None) -> Report:
+    """as_of: the day waiver expiry is judged at (default: the day of the run)."""
+    from checker.waivers import apply_to_report, load_waivers, prepare
+
+    waivers_file = load_waivers(waivers, load_catalogue()) if waivers is not None else None
     bundle = load_bundle(store)
+    scopes = prepare(bundle, waivers_file) if waivers_file is not None else None
     results, ledger = evaluate(bundle, engine=engine)
     used = engine.name if engine else EngineName.EMBEDDED.to_engine().name
     provenance = {
         f.path: {"sha256": f.info.sha256, **({"version_id": f.info.version_id} if f.info.version_id else {})}
         for f in bundle.files if f.info is not None
     }
-    return Report(
+    report = Report(
         contract_id=bundle.contract_id,
         period=dict(bundle.manifest["period"]),
         producer=bundle.manifest["producer"]["role"],
@@ -195,3 +202,6 @@ def run_check(store: Store, *, engine: Engine | None = None) -> Report:
         inputs=input_digests(),
         extra={"bundle_id": bundle.bundle_id, "objects_read": provenance, "liability": ledger},
     )
+    if waivers_file is not None and scopes is not None:
+        report = apply_to_report(report, scopes, waivers_file, as_of)
+    return report

@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from checker.errors import CloudpactError
 from checker.model import ExitCode
+
+FORMATS = ["text", "json", "junit", "markdown", "sarif", "html", "oscal"]  # checker.report.Format
 
 
 def _engine(name: str, opa_url: str | None):  # type: ignore[no-untyped-def]
@@ -63,29 +66,40 @@ def validate(bundle: str, endpoint_url: str | None) -> None:
 @cli.command()
 @click.argument("bundle")
 @click.option("--format", "formats", multiple=True, default=["text"], show_default=True,
-              type=click.Choice(["text", "json", "junit", "markdown"]),
+              type=click.Choice(FORMATS),
               help="Report format; repeat for several (then --output is a folder).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Write the report here instead of standard output.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
 @click.option("--opa-url", default=None, help="OPA server URL for --engine opa.")
+@click.option("--waivers", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Waivers file (YAML/JSON, schemas/waivers.schema.json): approved exceptions.")
+@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Judge waiver expiry at this date (YYYY-MM-DD) instead of today.")
 @endpoint_option
 def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, engine: str,
-          opa_url: str | None, endpoint_url: str | None) -> None:
+          opa_url: str | None, waivers: Path | None, as_of: datetime | None,
+          endpoint_url: str | None) -> None:
     """Check BUNDLE (a folder or s3://bucket/prefix) and report pass/fail per clause."""
     from checker.check import run_check
     from checker.output import write_atomic
     from checker.report import Format
+    from checker.report.progress import steps
 
     if len(formats) > 1 and output is None:
         raise click.UsageError("several --format values need --output FOLDER")
-    report = run_check(_store(bundle, endpoint_url), engine=_engine(engine, opa_url))
+    names = list(dict.fromkeys(formats))
     rendered = []
-    for name in dict.fromkeys(formats):
-        color = output is None and name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        renderer = Format(name).to_renderer(lang=lang, color=color)
-        rendered.append((renderer, renderer.render(report)))
+    with steps(1 + len(names)) as step:
+        step("checking " + bundle)
+        report = run_check(_store(bundle, endpoint_url), engine=_engine(engine, opa_url),
+                           waivers=waivers, as_of=as_of.date() if as_of else None)
+        for name in names:
+            step("rendering " + name)
+            color = output is None and name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            renderer = Format(name).to_renderer(lang=lang, color=color)
+            rendered.append((renderer, renderer.render(report)))
     if output is None:
         click.echo(rendered[0][1], nl=False)
     elif len(rendered) == 1:
@@ -96,6 +110,8 @@ def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, e
             write_atomic(output / f"report.{renderer.extension}", text)
     if output is not None:
         click.echo(f"{report.summary} -> {output}", err=True)
+    for w in report.expired_waivers:
+        click.echo(f"cloudpact: waiver {w.id} (clause {w.clause}) expired on {w.expires}: ignored", err=True)
     sys.exit(report.exit_code)
 
 
@@ -187,6 +203,62 @@ def import_(tool: str, files: Sequence[Path], bundle: Path, hostmap: Path | None
     summary = import_files(tool, files, bundle, hostmap, host=host, scan_id=scan_id, round=round_,
                            system=system, scanned_at=scanned_at)
     click.echo(str(summary))
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--fail-on-regression", is_flag=True,
+              help="Exit 1 when a clause newly fails or a failing clause got worse (for CI).")
+@click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
+@click.option("--opa-url", default=None, help="OPA server URL for --engine opa.")
+@endpoint_option
+def diff(old: str, new: str, fmt: str, fail_on_regression: bool, engine: str, opa_url: str | None,
+         endpoint_url: str | None) -> None:
+    """Compare OLD and NEW (two JSON reports, or two bundles) clause by clause."""
+    import json
+
+    from checker.check import run_check
+    from checker.diff import CATEGORIES, diff_reports, load_side
+    from checker.report.json import report_dict
+
+    def check_bundle(location: str):  # type: ignore[no-untyped-def]
+        return report_dict(run_check(_store(location, endpoint_url), engine=_engine(engine, opa_url)))
+
+    result = diff_reports(load_side(old, check_bundle), load_side(new, check_bundle), old, new)
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for category in CATEGORIES[:-1]:
+            for x in (c for c in result.changes if c.category == category):
+                note = f"  ({x.note})" if x.note else ""
+                click.echo(f"{category:12} {x.clause:10} {x.old or '-'} -> {x.new or '-'}{note}")
+        click.echo(", ".join(f"{k} {v}" for k, v in result.counts.items() if v))
+    sys.exit(ExitCode.CLAUSE_FAILED if fail_on_regression and result.regressions else ExitCode.OK)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def catalogue(fmt: str) -> None:
+    """Coverage: clause -> policy -> evidence kinds -> schema; manual clauses; problems (exit 1)."""
+    import json
+
+    from checker.report.coverage import project_coverage
+
+    cov = project_coverage()
+    if fmt == "json":
+        click.echo(json.dumps(cov.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for row in cov.rows:
+            kinds = ", ".join(f"{k.kind}{'?' if k.optional else ''}->{k.schema or 'NO SCHEMA'}" for k in row.kinds)
+            policy = (row.policy_file or row.clause.policy or "-") if row.clause.automated else "manual"
+            click.echo(f"{row.clause.id:9} {policy:55} {kinds}")
+        data = cov.as_dict()
+        click.echo(f"{data['automated']} of {data['total']} clauses automated; manual: {', '.join(data['manual'])}")
+        for problem in cov.problems:
+            click.echo(f"FLAGGED {problem}")
+    sys.exit(ExitCode.CLAUSE_FAILED if cov.problems else ExitCode.OK)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -62,6 +62,21 @@ class Violation:
     message: str
     evidence: str  # bundle path + "#" + JSON pointer, e.g. "vuln_scan.json#/scans/3"
     details: Mapping[str, Any] = field(default_factory=dict)
+    waiver: str | None = None  # id of the active waiver covering this violation
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """An approved exception (waivers file, schemas/waivers.schema.json) and what became of it."""
+
+    id: str
+    clause: str
+    scope: Mapping[str, str]  # {"host_id": h} | {"ticket_id": t} | {"month": "YYYY-MM"} | {} = whole clause
+    reason: str
+    approver_role: str
+    approval_ref: str
+    expires: str  # YYYY-MM-DD, the last day the waiver applies
+    state: str = "active"  # active (covered something) | unused (covered nothing) | expired (ignored)
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,7 @@ class ClauseResult:
     evidence: tuple[EvidenceRef, ...] = ()
     reason: str = ""  # why missing / invalid / manual / not_applicable / error
     measures: Mapping[str, Any] = field(default_factory=dict)  # extra figures a policy reports
+    waivers: tuple[str, ...] = ()  # ids of the active waivers applied to this result
 
 
 @dataclass(frozen=True)
@@ -99,6 +115,12 @@ class Report:
     generated_at: str
     inputs: Mapping[str, str] = field(default_factory=dict)  # sha256 of policies, params...
     extra: Mapping[str, Any] = field(default_factory=dict)  # sections added by later stages
+    waivers: tuple[Waiver, ...] = ()  # every waiver of the waivers file, with its state
+    waivers_as_of: str = ""  # the date (YYYY-MM-DD) expiry was judged at
+
+    @property
+    def expired_waivers(self) -> tuple[Waiver, ...]:
+        return tuple(w for w in self.waivers if w.state == "expired")
 
     @property
     def summary(self) -> dict[str, int]:
@@ -108,5 +130,7 @@ class Report:
     @property
     def exit_code(self) -> ExitCode:
         if any(r.status.blocking for r in self.results):
+            return ExitCode.CLAUSE_FAILED
+        if self.expired_waivers:  # an expired exception must be renewed or removed
             return ExitCode.CLAUSE_FAILED
         return ExitCode.OK

@@ -13,6 +13,9 @@ class Format(StrEnum):
     JSON = "json"
     JUNIT = "junit"
     MARKDOWN = "markdown"
+    SARIF = "sarif"
+    HTML = "html"
+    OSCAL = "oscal"
 
     def to_renderer(self, *, lang: str = "en", color: bool = False) -> Renderer:
         if self is Format.TEXT:
@@ -31,6 +34,18 @@ class Format(StrEnum):
             from checker.report.markdown import MarkdownRenderer
 
             return MarkdownRenderer(lang=lang)
+        if self is Format.SARIF:
+            from checker.report.sarif import SarifRenderer
+
+            return SarifRenderer(lang=lang)
+        if self is Format.HTML:
+            from checker.report.html import HtmlRenderer
+
+            return HtmlRenderer(lang=lang)
+        if self is Format.OSCAL:
+            from checker.report.oscal import OscalRenderer
+
+            return OscalRenderer(lang=lang)
         assert_never(self)
 
 

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
-from checker.model import ClauseResult, Report
+from checker.model import ClauseResult, Report, Violation, Waiver
 from checker.report.interface import Renderer
 
 REPORT_VERSION = 1
+
+
+def canonical(value: Any) -> Any:
+    """Mappings with sorted keys, recursively: no dict-order dependence on the engine."""
+    if isinstance(value, Mapping):
+        return {str(k): canonical(value[k]) for k in sorted(value, key=str)}
+    if isinstance(value, list | tuple):
+        return [canonical(x) for x in value]
+    return value
+
+
+def section(value: Any) -> Any:
+    """A report section as plain data: typed sections (e.g. the liability ledger) render themselves."""
+    to_dict = getattr(value, "to_dict", None)
+    return to_dict() if callable(to_dict) else value
 
 
 def result_dict(r: ClauseResult) -> dict[str, Any]:
@@ -20,10 +36,7 @@ def result_dict(r: ClauseResult) -> dict[str, Any]:
         "severity": r.clause.severity,
         "automated": r.clause.automated,
         "evidence_kinds": list(r.clause.evidence_kinds),
-        "violations": [
-            {"message": v.message, "evidence": v.evidence, **({"details": dict(v.details)} if v.details else {})}
-            for v in r.violations
-        ],
+        "violations": [violation_dict(v) for v in r.violations],
         "evidence": [
             {"path": e.path, "kind": e.kind, "state": e.state, **({"reason": e.reason} if e.reason else {})}
             for e in r.evidence
@@ -35,10 +48,28 @@ def result_dict(r: ClauseResult) -> dict[str, Any]:
         if r.unit:
             out["unit"] = r.unit
     if r.measures:
-        out["measures"] = dict(r.measures)
+        out["measures"] = canonical(r.measures)
     if r.reason:
         out["reason"] = r.reason
+    if r.waivers:
+        out["waivers"] = list(r.waivers)
     return out
+
+
+def violation_dict(v: Violation) -> dict[str, Any]:
+    out: dict[str, Any] = {"message": v.message, "evidence": v.evidence}
+    if v.details:
+        out["details"] = canonical(v.details)
+    if v.waiver:
+        out["waiver"] = v.waiver
+    return out
+
+
+def waiver_dict(w: Waiver) -> dict[str, Any]:
+    return {
+        "id": w.id, "clause": w.clause, "scope": dict(w.scope), "state": w.state, "expires": w.expires,
+        "reason": w.reason, "approver_role": w.approver_role, "approval_ref": w.approval_ref,
+    }
 
 
 def report_dict(report: Report) -> dict[str, Any]:
@@ -57,9 +88,14 @@ def report_dict(report: Report) -> dict[str, Any]:
         "exit_code": int(report.exit_code),
         "results": [result_dict(r) for r in report.results],
     }
+    if report.waivers_as_of or report.waivers:
+        doc["waivers"] = {
+            "as_of": report.waivers_as_of,
+            "expired": [w.id for w in report.expired_waivers],
+            "items": [waiver_dict(w) for w in report.waivers],
+        }
     for key, value in report.extra.items():
-        to_dict = getattr(value, "to_dict", None)  # typed sections (LiabilityLedger) render themselves
-        doc.setdefault(key, to_dict() if callable(to_dict) else value)
+        doc.setdefault(key, canonical(section(value)))
     return doc
 
 
