@@ -12,6 +12,7 @@ from typing import Any
 
 import regorus
 
+from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, outcome_from
 from checker.engine.interface import Engine, PackageOutcome, TestOutcome
 from checker.errors import EngineError
 from checker.policies import PolicyFile
@@ -55,25 +56,26 @@ class EmbeddedEngine(Engine):
             self._engine.set_input_json(json.dumps(input_doc))
         except RuntimeError as exc:
             raise EngineError(f"input rejected by the engine: {clean_error(exc)}") from None
-        out: dict[str, PackageOutcome] = {}
-        for pkg in packages:
-            try:
-                deny = self._query(f"data.{pkg}.deny")
-                measure = self._query(f"data.{pkg}.measure")
-                na = self._query(f"data.{pkg}.not_applicable")
-            except RuntimeError as exc:
-                out[pkg] = PackageOutcome(error=clean_error(exc))
-                continue
-            violations = deny[0] if deny else []
-            if not isinstance(violations, list):
-                out[pkg] = PackageOutcome(error=f"data.{pkg}.deny is not a set")
-                continue
-            out[pkg] = PackageOutcome(
-                deny=tuple(violations),
-                measure=measure[0] if measure else None,
-                not_applicable=bool(na and na[0] is True),
-            )
-        return out
+        try:
+            self._engine.add_policy("_collect.rego", collector_source(packages))
+            (result,) = self._query(f"data.{COLLECTOR_PACKAGE}.result")
+            return {pkg: outcome_from(result[pkg]) for pkg in packages}
+        except (RuntimeError, ValueError):
+            pass  # some package failed at run time: find which, one by one
+        return {pkg: self._evaluate_one(pkg) for pkg in packages}
+
+    def _evaluate_one(self, pkg: str) -> PackageOutcome:
+        try:
+            deny = self._query(f"data.{pkg}.deny")
+            measure = self._query(f"data.{pkg}.measure")
+            na = self._query(f"data.{pkg}.not_applicable")
+        except RuntimeError as exc:
+            return PackageOutcome(error=clean_error(exc))
+        violations = deny[0] if deny else []
+        if not isinstance(violations, list):
+            return PackageOutcome(error=f"data.{pkg}.deny is not a set")
+        return PackageOutcome(deny=tuple(violations), measure=measure[0] if measure else None,
+                              not_applicable=bool(na and na[0] is True))
 
     def run_tests(self, package: str, rules: Sequence[str]) -> list[TestOutcome]:
         results = []

@@ -19,36 +19,14 @@ import requests
 from opa_client import OpaClient
 from opa_client.errors import ConnectionsError, RegoParseError
 
+from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, outcome_from
 from checker.engine.interface import Engine, PackageOutcome, TestOutcome
 from checker.errors import EngineError
 from checker.policies import PolicyFile
 
 COLLECTOR_ID = "cloudpact/_collect.rego"
-COLLECTOR_PACKAGE = "cloudpact_collect"
 # Evaluating a contract year is seconds, not the client's default 1.5 s.
 DEFAULT_TIMEOUT = 300.0
-
-
-def collector_source(packages: Sequence[str]) -> str:
-    """A Rego package whose `result` maps each clause package to its three rules.
-    `measure` may be undefined (null then); `not_applicable` defaults to false."""
-    lines = [f"package {COLLECTOR_PACKAGE}", ""]
-    entries = []
-    for i, pkg in enumerate(packages):
-        lines += [
-            f"_measure_{i} := v if {{",
-            f"\tv := data.{pkg}.measure",
-            "} else := null",
-            "",
-            f"default _na_{i} := false",
-            "",
-            f"_na_{i} if data.{pkg}.not_applicable == true",
-            "",
-        ]
-        entries.append(
-            f'\t"{pkg}": {{"deny": data.{pkg}.deny, "measure": _measure_{i}, "not_applicable": _na_{i}}},'
-        )
-    return "\n".join([*lines, "result := {", *entries, "}"]) + "\n"
 
 
 class OpaServerEngine(Engine):
@@ -124,13 +102,7 @@ class OpaServerEngine(Engine):
             return self._one_by_one(input_doc, packages)
         if not isinstance(result, dict):
             raise EngineError(f"OPA server at {self.url} returned no result for the collector")
-        return {pkg: self._outcome(result[pkg]) for pkg in packages}
-
-    @staticmethod
-    def _outcome(value: Mapping[str, Any]) -> PackageOutcome:
-        deny = value.get("deny") or []
-        return PackageOutcome(deny=tuple(deny), measure=value.get("measure"),
-                              not_applicable=bool(value.get("not_applicable")))
+        return {pkg: outcome_from(result[pkg]) for pkg in packages}
 
     def _one_by_one(self, input_doc: Mapping[str, Any], packages: Sequence[str]) -> dict[str, PackageOutcome]:
         out = {}

@@ -116,3 +116,6 @@ service_months := [m |
 	[y, mo, _] := time.date([s, data.params.timezone])
 	m := {"label": sprintf("%d-%02d", [y, mo]), "start": s, "end": e}
 ]
+
+# local_time: an instant (ns) as RFC 3339 in the contract's time zone, for messages.
+local_time(t) := time.format([t, data.params.timezone])

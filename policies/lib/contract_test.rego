@@ -52,3 +52,7 @@ test_success_service_months_are_labelled_in_contract_zone if {
 	months[11].end == time.parse_rfc3339_ns("2026-09-03T00:00:00+08:00")
 	months[1].start == time.parse_rfc3339_ns("2025-10-03T00:00:00+08:00")
 }
+
+test_success_local_time_uses_contract_zone if {
+	lib.local_time(time.parse_rfc3339_ns("2025-09-02T16:00:00Z")) == "2025-09-03T00:00:00+08:00" with data.params as window_params
+}

@@ -15,9 +15,22 @@ from __future__ import annotations
 from types import ModuleType
 
 from checker.generate.kinds import (
+    anti_tamper,
+    antivirus,
+    apt_protection,
+    cloud_ddos,
+    data_transfer,
     database_inventory,
+    db_audit,
+    deliverables,
+    hardening,
     host_inventory,
+    host_protection,
+    log_analysis,
     middleware_inventory,
+    object_storage,
+    scale_out,
+    tickets,
     vuln_scan,
 )
 
@@ -27,6 +40,19 @@ MODULES: list[ModuleType] = sorted(
         vuln_scan,
         middleware_inventory,
         database_inventory,
+        tickets,
+        scale_out,
+        deliverables,
+        antivirus,
+        hardening,
+        host_protection,
+        log_analysis,
+        anti_tamper,
+        db_audit,
+        apt_protection,
+        cloud_ddos,
+        object_storage,
+        data_transfer,
     ],
     key=lambda m: (m.ORDER, m.KIND),
 )

@@ -54,6 +54,6 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     )
     world.breach(
         "2.2.1.4",
-        "one database set is a commercial product (Oracle Database): not counted, delivered below 7",
+        "a database set is a commercial product (Oracle Database): not counted, delivered below 7",
         f"{PATH}#/databases/{last}",
     )

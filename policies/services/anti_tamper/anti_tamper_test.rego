@@ -1,0 +1,50 @@
+package contract.services.anti_tamper_test
+
+import data.contract.services.anti_tamper as policy
+
+params := {
+	"period": {"start": "2025-09-03T00:00:00+08:00", "end": "2026-09-03T00:00:00+08:00"},
+	"services": {"2.2.1.9": {"quantity": 2, "unit": "monitoring point"}},
+}
+
+unit(id) := {"point_id": id, "system_id": "S1", "url": sprintf("https://%s.example.invalid/", [id]), "status": "protected", "service_from": "2025-09-01T00:00:00+08:00", "service_to": null}
+
+evidence(units) := {"anti_tamper": [{"path": "u.json", "data": {"kind": "anti_tamper", "points": units}}]}
+
+with_extra(units, extra) := {"anti_tamper": [{"path": "u.json", "data": object.union({"kind": "anti_tamper", "points": units}, extra)}]}
+
+test_success_two_units_over_the_whole_period if {
+	count(policy.deny) == 0 with input.evidence as evidence([unit("a"), unit("b")]) with data.params as params
+	policy.measure == {"expected": 2, "actual": 2, "unit": "monitoring point", "excluded": 0} with input.evidence as evidence([unit("a"), unit("b")]) with data.params as params
+}
+
+test_fail_status_paused if {
+	units := [unit("a"), object.union(unit("b"), {"status": "paused"})]
+	policy.deny == {{"msg": "delivered 1 monitoring point, contracted 2 (shortfall 1) [2.2.1.9]", "evidence": "u.json#/points"}} with input.evidence as evidence(units) with data.params as params
+	policy.excluded == {{"evidence": "u.json#/points/1", "reason": "status paused, protected required"}} with input.evidence as evidence(units) with data.params as params
+}
+
+test_fail_started_late_or_ended_early_and_duplicate_counts_once if {
+	late := object.union(unit("b"), {"service_from": "2025-10-01T00:00:00+08:00"})
+	ended := object.union(unit("c"), {"service_to": "2026-03-01T00:00:00+08:00"})
+	units := [unit("a"), unit("a"), late, ended]
+	policy.measure.actual == 1 with input.evidence as evidence(units) with data.params as params
+	policy.excluded == {
+		{"evidence": "u.json#/points/2", "reason": "not in service over the whole period (service_from/service_to)"},
+		{"evidence": "u.json#/points/3", "reason": "not in service over the whole period (service_from/service_to)"},
+	} with input.evidence as evidence(units) with data.params as params
+}
+
+test_success_no_service_to_field_means_still_in_service if {
+	units := [json.remove(unit("a"), ["service_to"]), unit("b")]
+	count(policy.deny) == 0 with input.evidence as evidence(units) with data.params as params
+}
+
+alert(id, point, restored) := {"alert_id": id, "point_id": point, "detected_at": "2026-01-05T03:00:00+08:00", "restored_at": restored}
+
+test_fail_unrestored_tampering_not_counted if {
+	ev := with_extra([unit("a"), unit("b")], {"alerts": [alert("x1", "a", "2026-01-05T03:00:02+08:00"), alert("x2", "b", null)]})
+	policy.excluded == {{"evidence": "u.json#/points/1", "reason": "tampering detected at b never restored (alerts x2)"}} with input.evidence as ev with data.params as params
+	policy.measure.actual == 1 with input.evidence as ev with data.params as params
+}
+

@@ -1,0 +1,47 @@
+package contract.services.apt_protection_test
+
+import data.contract.services.apt_protection as policy
+
+params := {
+	"period": {"start": "2025-09-03T00:00:00+08:00", "end": "2026-09-03T00:00:00+08:00"},
+	"services": {"2.2.1.12": {"quantity": 2, "unit": "set"}},
+}
+
+unit(id) := {"instance_id": id, "segment": "10.21.0.0/16", "status": "active", "alerting": true, "service_from": "2025-09-01T00:00:00+08:00", "service_to": null}
+
+evidence(units) := {"apt_protection": [{"path": "u.json", "data": {"kind": "apt_protection", "instances": units}}]}
+
+with_extra(units, extra) := {"apt_protection": [{"path": "u.json", "data": object.union({"kind": "apt_protection", "instances": units}, extra)}]}
+
+test_success_two_units_over_the_whole_period if {
+	count(policy.deny) == 0 with input.evidence as evidence([unit("a"), unit("b")]) with data.params as params
+	policy.measure == {"expected": 2, "actual": 2, "unit": "set", "excluded": 0} with input.evidence as evidence([unit("a"), unit("b")]) with data.params as params
+}
+
+test_fail_status_bypass if {
+	units := [unit("a"), object.union(unit("b"), {"status": "bypass"})]
+	policy.deny == {{"msg": "delivered 1 set, contracted 2 (shortfall 1) [2.2.1.12]", "evidence": "u.json#/instances"}} with input.evidence as evidence(units) with data.params as params
+	policy.excluded == {{"evidence": "u.json#/instances/1", "reason": "status bypass, active required"}} with input.evidence as evidence(units) with data.params as params
+}
+
+test_fail_started_late_or_ended_early_and_duplicate_counts_once if {
+	late := object.union(unit("b"), {"service_from": "2025-10-01T00:00:00+08:00"})
+	ended := object.union(unit("c"), {"service_to": "2026-03-01T00:00:00+08:00"})
+	units := [unit("a"), unit("a"), late, ended]
+	policy.measure.actual == 1 with input.evidence as evidence(units) with data.params as params
+	policy.excluded == {
+		{"evidence": "u.json#/instances/2", "reason": "not in service over the whole period (service_from/service_to)"},
+		{"evidence": "u.json#/instances/3", "reason": "not in service over the whole period (service_from/service_to)"},
+	} with input.evidence as evidence(units) with data.params as params
+}
+
+test_success_no_service_to_field_means_still_in_service if {
+	units := [json.remove(unit("a"), ["service_to"]), unit("b")]
+	count(policy.deny) == 0 with input.evidence as evidence(units) with data.params as params
+}
+
+test_fail_detection_without_warning_not_counted if {
+	units := [unit("a"), object.union(unit("b"), {"alerting": false})]
+	policy.excluded == {{"evidence": "u.json#/instances/1", "reason": "detections raise no warning (alerting)"}} with input.evidence as evidence(units) with data.params as params
+}
+

@@ -1,0 +1,50 @@
+package contract.services.db_audit_test
+
+import data.contract.services.db_audit as policy
+
+params := {
+	"period": {"start": "2025-09-03T00:00:00+08:00", "end": "2026-09-03T00:00:00+08:00"},
+	"services": {"2.2.1.11": {"quantity": 2, "unit": "set"}},
+}
+
+unit(id) := {"instance_id": id, "system_id": "S1", "status": "active", "recording": true, "alerting": true, "service_from": "2025-09-01T00:00:00+08:00", "service_to": null}
+
+evidence(units) := {"db_audit": [{"path": "u.json", "data": {"kind": "db_audit", "instances": units}}]}
+
+with_extra(units, extra) := {"db_audit": [{"path": "u.json", "data": object.union({"kind": "db_audit", "instances": units}, extra)}]}
+
+test_success_two_units_over_the_whole_period if {
+	count(policy.deny) == 0 with input.evidence as evidence([unit("a"), unit("b")]) with data.params as params
+	policy.measure == {"expected": 2, "actual": 2, "unit": "set", "excluded": 0} with input.evidence as evidence([unit("a"), unit("b")]) with data.params as params
+}
+
+test_fail_status_inactive if {
+	units := [unit("a"), object.union(unit("b"), {"status": "inactive"})]
+	policy.deny == {{"msg": "delivered 1 set, contracted 2 (shortfall 1) [2.2.1.11]", "evidence": "u.json#/instances"}} with input.evidence as evidence(units) with data.params as params
+	policy.excluded == {{"evidence": "u.json#/instances/1", "reason": "status inactive, active required"}} with input.evidence as evidence(units) with data.params as params
+}
+
+test_fail_started_late_or_ended_early_and_duplicate_counts_once if {
+	late := object.union(unit("b"), {"service_from": "2025-10-01T00:00:00+08:00"})
+	ended := object.union(unit("c"), {"service_to": "2026-03-01T00:00:00+08:00"})
+	units := [unit("a"), unit("a"), late, ended]
+	policy.measure.actual == 1 with input.evidence as evidence(units) with data.params as params
+	policy.excluded == {
+		{"evidence": "u.json#/instances/2", "reason": "not in service over the whole period (service_from/service_to)"},
+		{"evidence": "u.json#/instances/3", "reason": "not in service over the whole period (service_from/service_to)"},
+	} with input.evidence as evidence(units) with data.params as params
+}
+
+test_success_no_service_to_field_means_still_in_service if {
+	units := [json.remove(unit("a"), ["service_to"]), unit("b")]
+	count(policy.deny) == 0 with input.evidence as evidence(units) with data.params as params
+}
+
+test_fail_audit_without_alerting_or_recording_not_counted if {
+	units := [object.union(unit("a"), {"alerting": false}), json.remove(unit("b"), ["recording"])]
+	policy.excluded == {
+		{"evidence": "u.json#/instances/0", "reason": "violations raise no alert (alerting)"},
+		{"evidence": "u.json#/instances/1", "reason": "operations not recorded (recording)"},
+	} with input.evidence as evidence(units) with data.params as params
+}
+

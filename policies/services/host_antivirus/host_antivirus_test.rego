@@ -1,0 +1,50 @@
+package contract.services.host_antivirus_test
+
+import data.contract.services.host_antivirus as policy
+
+# A 4-week period with a weekly scan interval: four full intervals.
+params := {
+	"timezone": "Asia/Shanghai",
+	"period": {"start": "2025-09-03T00:00:00+08:00", "end": "2025-10-01T00:00:00+08:00"},
+	"services": {"2.2.1.5": {"quantity": 2, "unit": "host", "scan_interval_days": 7}},
+}
+
+host(id) := {"host_id": id, "hostname": id, "ip": "10.0.0.1", "system_id": "S1", "os": {"name": "UOS", "version": "20", "family": "commercial"}, "in_service_from": "2025-09-01T00:00:00+08:00"}
+
+agent(host_id) := {"host_id": host_id, "product": "ClamAV", "centrally_managed": true, "status": "active"}
+
+run(host_id, day, result) := {"run_id": sprintf("%s-%s", [host_id, day]), "host_id": host_id, "started_at": sprintf("2025-09-%sT02:00:00+08:00", [day]), "finished_at": sprintf("2025-09-%sT02:30:00+08:00", [day]), "result": result}
+
+weekly(host_id) := [run(host_id, d, "clean") | some d in ["03", "12", "17", "30"]]
+
+evidence(agents, runs) := {
+	"host_inventory": [{"path": "hosts.json", "data": {"kind": "host_inventory", "hosts": [host("h1"), host("h2")]}}],
+	"antivirus": [{"path": "av.json", "data": {"kind": "antivirus", "agents": agents, "runs": runs}}],
+}
+
+good_agents := [agent("h1"), agent("h2")]
+
+test_success_a_run_in_every_interval if {
+	runs := array.concat(weekly("h1"), weekly("h2"))
+	count(policy.deny) == 0 with input.evidence as evidence(good_agents, runs) with data.params as params
+	policy.measure == {"expected": 2, "actual": 2, "unit": "host", "excluded": 0, "scan_interval_days": 7} with input.evidence as evidence(good_agents, runs) with data.params as params
+}
+
+test_fail_missed_interval_and_failed_run_not_counted if {
+	# h2: no run in 10-16 September; its run of the 24th failed (result error)
+	runs := array.concat(weekly("h1"), [run("h2", "03", "clean"), run("h2", "24", "error"), run("h2", "30", "clean")])
+	policy.deny == {{"msg": "delivered 1 host, contracted 2 (shortfall 1) [2.2.1.5]", "evidence": "av.json#/runs"}} with input.evidence as evidence(good_agents, runs) with data.params as params
+	policy.excluded == {{"evidence": "av.json#/agents/1", "reason": "no completed scan run in 2 of 4 scan intervals of 7 days (first missing interval starts 2025-09-10T00:00:00+08:00)"}} with input.evidence as evidence(good_agents, runs) with data.params as params
+}
+
+test_fail_agent_outside_central_control_not_counted if {
+	agents := [agent("h1"), object.union(agent("h2"), {"centrally_managed": false})]
+	runs := array.concat(weekly("h1"), weekly("h2"))
+	policy.excluded == {{"evidence": "av.json#/agents/1", "reason": "no active, centrally managed antivirus agent"}} with input.evidence as evidence(agents, runs) with data.params as params
+	policy.measure.actual == 1 with input.evidence as evidence(agents, runs) with data.params as params
+}
+
+test_fail_host_without_agent_points_to_inventory if {
+	runs := array.concat(weekly("h1"), weekly("h2"))
+	policy.excluded == {{"evidence": "hosts.json#/hosts/1", "reason": "no active, centrally managed antivirus agent"}} with input.evidence as evidence([agent("h1")], runs) with data.params as params
+}

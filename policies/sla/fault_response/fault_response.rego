@@ -1,0 +1,35 @@
+# METADATA
+# title: Fault response within 5 minutes
+# description: >-
+#   第三条 8 在系统发生故障时5分钟内响应: every fault ticket reported in the period has a
+#   first response by a person of Party B within sla.response_minutes of reported_at.
+#   A ticket never answered fails once the limit has passed at the export time.
+# custom:
+#   clause: "3.8.a"
+#   evidence: [tickets]
+#   severity: high
+package contract.sla.fault_response
+
+import data.contract.sla.tickets as tk
+
+clause := "3.8.a"
+
+limit := data.params.sla.response_minutes
+
+steps[e.at] := {"e": e, "s": s} if {
+	some e in tk.tickets
+	s := tk.step(e, e.t.reported_at, "responded_at", limit)
+}
+
+deny contains v if {
+	some x in steps
+	tk.failed(x.s)
+	v := tk.violation(x.e, clause, "responded", "responded_at", limit, x.s)
+}
+
+# mean response time feeds the liability annexes (A2.7-8, A3.8-9 平均响应时间)
+measure := out if {
+	unit := sprintf("tickets responded within %v min", [limit])
+	s := tk.summary(steps, unit)
+	out := object.union(s, {"limit_minutes": limit})
+}

@@ -1,0 +1,45 @@
+# METADATA
+# title: On site within 1 hour when needed
+# description: >-
+#   第三条 8 可在1小时内到达运维现场提供服务: every ticket with onsite_required has Party B's
+#   engineer on site within sla.onsite_minutes of the request for presence
+#   (onsite_requested_at, else reported_at). not_applicable when no ticket needed it.
+# custom:
+#   clause: "3.8.c"
+#   evidence: [tickets]
+#   severity: high
+package contract.sla.onsite
+
+import data.contract.sla.tickets as tk
+
+clause := "3.8.c"
+
+limit := data.params.sla.onsite_minutes
+
+_needed[e.at] := e if {
+	some e in tk.tickets
+	e.t.onsite_required == true
+}
+
+_clock(t) := at if {
+	at := tk.stamp(t, "onsite_requested_at")
+} else := t.reported_at
+
+steps[e.at] := {"e": e, "s": s} if {
+	some e in _needed
+	s := tk.step(e, _clock(e.t), "onsite_arrived_at", limit)
+}
+
+deny contains v if {
+	some x in steps
+	tk.failed(x.s)
+	v := tk.violation(x.e, clause, "on site", "onsite_arrived_at", limit, x.s)
+}
+
+not_applicable if count(_needed) == 0
+
+measure := out if {
+	unit := sprintf("on-site visits within %v min", [limit])
+	s := tk.summary(steps, unit)
+	out := object.union(s, {"limit_minutes": limit})
+}

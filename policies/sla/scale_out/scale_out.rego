@@ -1,0 +1,98 @@
+# METADATA
+# title: Scale-out within 7 natural days
+# description: >-
+#   第三条 4 云平台可按需 7 个自然日快速扩容: every scale-out request made in the period is
+#   completed within sla.scale_out_days natural days, counted on the contract's calendar
+#   (the request day is not counted; the last day ends at 24:00). A request still open
+#   at the export time after its deadline fails.
+# custom:
+#   clause: "3.4.d"
+#   evidence: [scale_out]
+#   severity: high
+package contract.sla.scale_out
+
+import data.contract.lib
+
+clause := "3.4.d"
+
+limit := data.params.sla.scale_out_days
+
+_day_ns := ((24 * 60) * 60) * 1000000000
+
+# day number of a timestamp on the contract's calendar (days since 1970-01-01 local)
+day(ts) := d if {
+	local := time.format([lib.ns(ts), data.params.timezone, "2006-01-02"])
+	d := time.parse_ns("2006-01-02", local) / _day_ns
+}
+
+requests contains {"r": r, "at": lib.pointer(f.path, ["requests", i]), "as_of": f.data.as_of} if {
+	some f in lib.files("scale_out")
+	some i, r in f.data.requests
+	lib.in_period(r.requested_at)
+}
+
+excluded contains {"evidence": lib.pointer(f.path, ["requests", i]), "reason": "requested outside the service period"} if {
+	some f in lib.files("scale_out")
+	some i, r in f.data.requests
+	not lib.in_period(r.requested_at)
+}
+
+# {"state": ok | late | order | open | pending, "days": n}
+_judge(e) := out if {
+	e.r.completed_at != null
+	n := day(e.r.completed_at) - day(e.r.requested_at)
+	out := {"state": _state(n, lib.ns(e.r.completed_at) < lib.ns(e.r.requested_at)), "days": n}
+} else := {"state": "open", "days": n} if {
+	n := day(e.as_of) - day(e.r.requested_at)
+	n > limit
+} else := {"state": "pending"}
+
+_state(_, true) := "order"
+
+_state(n, false) := "late" if n > limit
+
+_state(n, false) := "ok" if n <= limit
+
+judged contains {"e": e, "j": _judge(e)} if some e in requests
+
+_message(e, j) := msg if {
+	j.state == "late"
+	msg := sprintf("scale-out %s (%s) completed after %v natural days, limit %v [%s]", [e.r.request_id, e.r.system_id, j.days, limit, clause])
+} else := msg if {
+	j.state == "order"
+	msg := sprintf("scale-out %s (%s) completed before it was requested (times out of order) [%s]", [e.r.request_id, e.r.system_id, clause])
+} else := msg if {
+	msg := sprintf("scale-out %s (%s) not completed %v natural days after the request, limit %v [%s]", [e.r.request_id, e.r.system_id, j.days, limit, clause])
+}
+
+deny contains v if {
+	some x in judged
+	x.j.state in {"late", "order", "open"}
+	msg := _message(x.e, x.j)
+	v := object.union(lib.violation(msg, x.e.at), {"request_id": x.e.r.request_id, "system_id": x.e.r.system_id, "days": object.get(x.j, "days", null), "limit_days": limit})
+}
+
+measure := out if {
+	done := [x.j.days | some x in judged; x.j.state in {"ok", "late"}]
+	worst := _worst(done)
+	mean := _mean(done)
+	out := {
+		"expected": count(requests),
+		"actual": count([1 | some x in judged; x.j.state == "ok"]),
+		"unit": sprintf("scale-outs within %v natural days", [limit]),
+		"limit_days": limit,
+		"worst_days": worst,
+		"mean_days": mean,
+		"open": count([1 | some x in judged; x.j.state == "open"]),
+		"pending": count([1 | some x in judged; x.j.state == "pending"]),
+		"excluded": count(excluded),
+	}
+}
+
+_worst(xs) := max(xs) if count(xs) > 0
+
+else := null
+
+_mean(xs) := round((sum(xs) / count(xs)) * 100) / 100 if count(xs) > 0
+
+else := null
