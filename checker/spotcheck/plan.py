@@ -284,14 +284,16 @@ def _items(bundle: Bundle, item_type: ItemType, params: dict[str, Any]) -> list[
     spec = item_type.spec
     files = [f for f in bundle.files_of(spec.kind) if f.state == "ok"]
     if item_type is ItemType.MONTHLY_REPORT:
-        return (
-            [
-                Item(item_type, ALL, label, files[0].path, None, (label, a, b))
-                for label, a, b in service_months(params)
-            ]
-            if files
-            else []
-        )
+        if not files:
+            return []
+        # each service month; its pointer is its first report, the collection when none
+        first: dict[str, int] = {}
+        for i, r in enumerate(files[0].data["monthly_reports"]):
+            first.setdefault(r["month"], i)
+        return [
+            Item(item_type, ALL, label, files[0].path, first.get(label), (label, a, b))
+            for label, a, b in service_months(params)
+        ]
     systems = host_systems(bundle) if spec.by_host else {}
     out = []
     for f in files:

@@ -53,7 +53,8 @@ class Context:
     scans: dict[str, list[tuple[dict[str, Any], str]]] = field(default_factory=dict)
     rounds: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
     scanned: set[tuple[str, str]] = field(default_factory=set)  # (host_id, round)
-    agents: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    agents: dict[str, list[tuple[dict[str, Any], str]]] = field(default_factory=dict)
+    av_covered: set[tuple[str, int]] = field(default_factory=set)  # (host_id, interval)
     files_read: dict[str, str] = field(default_factory=dict)  # path -> sha256
     _raw_cache: dict[str, Any] = field(default_factory=dict)
 
@@ -71,8 +72,14 @@ class Context:
                 lo, hi = ctx.rounds.get(s["round"], (a, b))
                 ctx.rounds[s["round"]] = (min(lo, a), max(hi, b))
         for f in ctx.ok("antivirus"):
-            for agent in f.data["agents"]:
-                ctx.agents.setdefault(agent["host_id"], []).append(agent)
+            for i, agent in enumerate(f.data["agents"]):
+                ctx.agents.setdefault(agent["host_id"], []).append((agent, f"{f.path}#/agents/{i}"))
+            for r in f.data["runs"]:
+                # a completed run covers its scan interval (as the 2.2.1.5 policy counts)
+                start = ts(r["started_at"])
+                done = r["result"] != "error" and ts(r["finished_at"]) >= start
+                if done and ctx.in_period(r["started_at"]):
+                    ctx.av_covered.add((r["host_id"], ctx.interval_of(start)))
         return ctx
 
     def ok(self, kind: str) -> list[Any]:
@@ -89,6 +96,24 @@ class Context:
     def in_period(self, value: str) -> bool:
         a, b = self.period
         return a <= ts(value) < b
+
+    @property
+    def av_interval(self) -> timedelta:
+        return timedelta(days=self.params["services"]["2.2.1.5"]["scan_interval_days"])
+
+    def interval_of(self, t: datetime) -> int:
+        """Which scan interval of 2.2.1.5 (counted from the period start) t falls in."""
+        return (t - self.period[0]) // self.av_interval
+
+    def required_intervals(self, host: dict[str, Any]) -> range:
+        """The full scan intervals inside the part of the period the host is in service."""
+        a, b = self.period
+        lo = max(a, ts(host["in_service_from"]))
+        until = host.get("in_service_to")
+        hi = min(b, ts(until)) if until else b
+        first = -((a - lo) // self.av_interval)  # ceil
+        last = (hi - a) // self.av_interval - 1
+        return range(first, last + 1)
 
     def in_service(
         self, host: dict[str, Any], lo: datetime | None = None, hi: datetime | None = None
@@ -161,18 +186,23 @@ def check_host(ctx: Context, item: Item) -> list[Finding]:
             )
     if ctx.bundle.files_of("antivirus"):  # 2.2.1.5: a centrally managed, active agent
         agents = ctx.agents.get(h["host_id"], [])
-        if not any(a["centrally_managed"] and a["status"] == "active" for a in agents):
-            state = (
-                ", ".join(
-                    sorted({f"{a['status']}, central={a['centrally_managed']}" for a in agents})
-                )
-                or "none"
+        if not any(a["centrally_managed"] and a["status"] == "active" for a, _ in agents):
+            if not agents:
+                out.append(Finding("2.2.1.5", f"no antivirus agent on {h['host_id']}", at))
+            for a, where in agents:  # the finding points at the agent record itself
+                state = f"status {a['status']}, centrally managed: {a['centrally_managed']}"
+                msg = f"antivirus agent of {h['host_id']} not active under central control ({state})"
+                out.append(Finding("2.2.1.5", msg, where))
+        where = agents[0][1] if agents else at
+        required = ctx.required_intervals(h)
+        missing = [k for k in required if (h["host_id"], k) not in ctx.av_covered]
+        if missing:
+            first = ctx.period[0] + missing[0] * ctx.av_interval
+            msg = (
+                f"no completed antivirus run in {len(missing)} of {len(required)} scan "
+                f"intervals of {ctx.av_interval.days} days (first from {first.isoformat()})"
             )
-            out.append(
-                Finding(
-                    "2.2.1.5", f"no active centrally managed antivirus agent (agents: {state})", at
-                )
-            )
+            out.append(Finding("2.2.1.5", msg, where))
     return out
 
 
@@ -308,7 +338,7 @@ def check_antivirus_run(ctx: Context, item: Item) -> list[Finding]:
                 clause, f"{r.get('infected', 'some')} infected file(s) found and not removed", at
             )
         )
-    if not any(a["centrally_managed"] for a in ctx.agents.get(r["host_id"], [])):
+    if not any(a["centrally_managed"] for a, _ in ctx.agents.get(r["host_id"], [])):
         out.append(
             Finding(clause, f"no centrally managed agent on {r['host_id']} (杀毒软件集中控制)", at)
         )
@@ -368,11 +398,12 @@ def _fmt(minutes: float) -> str:
 
 
 def check_monthly_report(ctx: Context, item: Item) -> list[Finding]:
-    label, month_start, month_end = item.data
+    label = item.data[0]
     doc = ctx.bundle_doc("deliverables")
     due_day = ctx.params["deliverables"]["monthly_report_due_day"]
     year, month = (int(x) for x in label.split("-"))
     year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    month_end = datetime(year, month, 1, tzinfo=ZONE)  # end of the calendar month named
     due = datetime(year, month, due_day, tzinfo=ZONE) + timedelta(days=1)  # end of the due day
     if due > ts(doc["as_of"]):
         return []  # not yet due at the export
@@ -405,7 +436,7 @@ def check_monthly_report(ctx: Context, item: Item) -> list[Finding]:
         out.append(
             Finding(
                 "6.3.2",
-                f"monthly report for {label} delivered before the service month "
+                f"monthly report for {label} delivered before the month "
                 f"ended ({month_end.isoformat()}): it cannot cover the whole month",
                 at,
             )
