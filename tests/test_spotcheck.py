@@ -491,7 +491,7 @@ def test_antivirus_run_needs_a_centrally_managed_agent_and_a_clean_run() -> None
     hosts = findings_of(docs, ItemType.HOST)
     assert hosts[1][0] == (
         "2.2.1.5",
-        "antivirus agent of h5 not active under central control "
+        "antivirus agent of h5 not under active central control "
         "(status active, centrally managed: False)",
     )
     assert hosts[0][0][1].startswith(

@@ -191,7 +191,8 @@ def check_host(ctx: Context, item: Item) -> list[Finding]:
                 out.append(Finding("2.2.1.5", f"no antivirus agent on {h['host_id']}", at))
             for a, where in agents:  # the finding points at the agent record itself
                 state = f"status {a['status']}, centrally managed: {a['centrally_managed']}"
-                msg = f"antivirus agent of {h['host_id']} not active under central control ({state})"
+                msg = f"antivirus agent of {h['host_id']} not under active central control"
+                msg += f" ({state})"
                 out.append(Finding("2.2.1.5", msg, where))
         where = agents[0][1] if agents else at
         required = ctx.required_intervals(h)
