@@ -24,10 +24,12 @@ import pytest
 from checker import paths
 from checker.bundle import MANIFEST, Bundle, EvidenceFile, dump_json, load_bundle, sha256_bytes
 from checker.catalogue import load_params
+from checker.errors import StoreError
 from checker.spotcheck import stats
 from checker.spotcheck.plan import ItemType, Rule, Stream, canonical, draw, make_plan
 from checker.spotcheck.record import RECORD_SCHEMA, build_record, verify_record
 from checker.spotcheck.verify import Context, verify_item
+from checker.store.interface import Store, StoreNotFound
 from checker.store.local import LocalStore
 from tests.conftest import CliResult
 
@@ -758,3 +760,72 @@ def test_bad_arguments_exit_2_with_a_reason(
     not_record.write_text("{}")
     assert cli("spot-check", "verify", not_record, bundle_dir).code == 2
     assert not (bundle_dir / "spot-checks").exists()
+
+
+class MemoryStore(Store):
+    """An object store in memory (a real Store subclass): keys -> bytes, write-once."""
+
+    def __init__(self, objects: dict[str, bytes]) -> None:
+        self.objects = dict(objects)
+
+    @property
+    def location(self) -> str:
+        return "mem://bucket/bundle"
+
+    def read(self, key: str) -> bytes:
+        if key not in self.objects:
+            raise StoreNotFound(f"{key}: no such object")
+        return self.objects[key]
+
+    def exists(self, key: str) -> bool:
+        return key in self.objects
+
+    def list(self, prefix: str = "") -> list[str]:
+        return sorted(k for k in self.objects if k.startswith(prefix))
+
+    def write_once(self, key: str, data: bytes) -> None:
+        if key in self.objects and self.objects[key] != data:
+            raise StoreError(f"{key}: exists with other content; not overwritten")
+        self.objects[key] = data
+
+
+def test_record_goes_write_once_under_spot_checks_of_the_object_store() -> None:
+    from checker.spotcheck.cli import run
+
+    objects = {
+        p.relative_to(BREACHES).as_posix(): p.read_bytes()
+        for p in BREACHES.rglob("*")
+        if p.is_file()
+    }
+    store = MemoryStore(objects)
+    code = run(
+        store,
+        seed="s3",
+        size=3,
+        confidence="0.95",
+        max_defect_rate=None,
+        clauses=None,
+        output=None,
+        inspector_role="supervision_provider",
+        inspected_at=AT,
+        endpoint_url=None,
+    )
+    written = [k for k in store.objects if k not in objects]
+    assert code in (0, 1) and len(written) == 1
+    assert written[0].startswith("spot-checks/FW2025082202-breaches-s2025/20260910T100000-seed-s3-")
+    record = json.loads(store.objects[written[0]])
+    assert verify_record(record, load_bundle(store), params()).differences == []
+    store.objects[written[0]] = b"tampered"
+    with pytest.raises(StoreError, match="not overwritten"):
+        run(
+            store,
+            seed="s3",
+            size=3,
+            confidence="0.95",
+            max_defect_rate=None,
+            clauses=None,
+            output=None,
+            inspector_role="supervision_provider",
+            inspected_at=AT,
+            endpoint_url=None,
+        )
