@@ -30,8 +30,9 @@ point decides a size or a bound. No scipy.
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -123,45 +124,47 @@ class Stratum:
     drawn: int  # n_h
 
 
-def worst_p_zero_curve(strata: Sequence[Stratum], up_to: int) -> list[Fraction]:
-    """[P0(0), P0(1), ..., P0(up_to)]: for each total D, the largest probability over every
-    placement of D defects across strata that the stratified sample holds none."""
+def _worst_curve(strata: Sequence[Stratum]) -> Iterator[Fraction]:
+    """P0(0), P0(1), ...: for each total D, the largest probability over every placement of
+    D defects across strata that the stratified sample holds none (greedy, see above)."""
     total = sum(s.size for s in strata)
     placed = [0] * len(strata)
     p = Fraction(1)
-    curve = [p]
-    for _ in range(min(up_to, total)):
-        best, best_ratio = -1, Fraction(-1)
+    yield p
+    for _ in range(total):
+        best, best_num, best_den = -1, -1, 1
         for h, s in enumerate(strata):
-            if placed[h] >= s.size:
-                continue
             left = s.size - placed[h]
-            ratio = Fraction(max(0, left - s.drawn), left)
-            if ratio > best_ratio:
-                best, best_ratio = h, ratio
+            if left <= 0:
+                continue
+            num = max(0, left - s.drawn)
+            if num * best_den > best_num * left:  # ratio num/left beats the best so far
+                best, best_num, best_den = h, num, left
         placed[best] += 1
-        p *= best_ratio
-        curve.append(p)
-    return curve
+        p *= Fraction(best_num, best_den)
+        yield p
+
+
+def worst_p_zero_curve(strata: Sequence[Stratum], up_to: int) -> list[Fraction]:
+    """[P0(0), ..., P0(up_to)] (up_to capped at the number of items)."""
+    return list(itertools.islice(_worst_curve(strata), up_to + 1))
 
 
 def worst_p_zero(strata: Sequence[Stratum], D: int) -> Fraction:
-    if sum(s.size for s in strata) < D:
+    if D > sum(s.size for s in strata):
         raise ValueError("more defects than items")
     return worst_p_zero_curve(strata, D)[D]
 
 
 def stratified_max_defects(strata: Sequence[Stratum], confidence: Fraction) -> int:
-    """Largest D with P0(D) > 1 - c, for a stratified sample that found no defect."""
+    """Largest D with P0(D) > 1 - c, for a stratified sample that found no defect.
+    P0 never rises with D, so the walk stops at the first D that is rejected."""
     alpha = 1 - confidence
-    total = sum(s.size for s in strata)
-    curve = worst_p_zero_curve(strata, total)
     best = 0
-    for d, p in enumerate(curve):
-        if p > alpha:
-            best = d
-        else:
+    for d, p in enumerate(_worst_curve(strata)):
+        if p <= alpha:
             break
+        best = d
     return best
 
 
