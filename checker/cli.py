@@ -157,7 +157,8 @@ def spot_check() -> None:
 @click.option("--confidence", default="0.95", show_default=True, help="Confidence of the stated bound.")
 @click.option("--max-defect-rate", default=None,
               help="Size the sample so that no defect found shows the rate is below this [default: 0.05].")
-@click.option("--clauses", default=None, help="Comma-separated clause ids to spot-check (default: all).")
+@click.option("--clauses", multiple=True,
+              help="Clause ids to spot-check, comma-separated or repeated (default: all).")
 @click.option("--output", "-o", default=None,
               help="Write the record here (file or s3://...), never overwriting; "
                    "default: spot-checks/ under the bundle's root.")
@@ -167,13 +168,13 @@ def spot_check() -> None:
               help="Inspection time to state (RFC 3339; default now).")
 @endpoint_option
 def spot_check_run(bundle: str, seed: str, size: int | None, confidence: str,
-                   max_defect_rate: str | None, clauses: str | None, output: str | None,
+                   max_defect_rate: str | None, clauses: Sequence[str], output: str | None,
                    inspector_role: str, inspected_at: str | None, endpoint_url: str | None) -> None:
     """Draw a sample of BUNDLE, re-verify each item, write the signed record."""
     from checker.spotcheck.cli import run
 
     code = run(_store(bundle, endpoint_url), seed=seed, size=size, confidence=confidence,
-               max_defect_rate=max_defect_rate, clauses=clauses, output=output,
+               max_defect_rate=max_defect_rate, clauses=",".join(clauses) or None, output=output,
                inspector_role=inspector_role, inspected_at=inspected_at, endpoint_url=endpoint_url)
     sys.exit(code)
 

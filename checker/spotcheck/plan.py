@@ -59,10 +59,14 @@ class TypeSpec:
 
 
 SPECS: dict[ItemType, TypeSpec] = {
-    # a host: its OS package (2.2.1.1 / 2.2.1.2), a scan in every round (2.2.1.7) and a
-    # centrally managed antivirus agent (2.2.1.5), when that evidence is in the bundle
+    # a host: its OS package (2.2.1.1 / 2.2.1.2), a scan in every round (2.2.1.7), a
+    # centrally managed antivirus agent running every interval (2.2.1.5) and a host
+    # protection agent at the MLPS level (2.2.1.6), when that evidence is in the bundle
     ItemType.HOST: TypeSpec(
-        "host_inventory", "hosts", "host_id", ("2.2.1.1", "2.2.1.2", "2.2.1.5", "2.2.1.7")
+        "host_inventory",
+        "hosts",
+        "host_id",
+        ("2.2.1.1", "2.2.1.2", "2.2.1.5", "2.2.1.6", "2.2.1.7"),
     ),
     ItemType.MIDDLEWARE_SET: TypeSpec("middleware_inventory", "sets", "set_id", ("2.2.1.3",)),
     ItemType.DATABASE_SET: TypeSpec("database_inventory", "databases", "set_id", ("2.2.1.4",)),

@@ -151,7 +151,7 @@ def worst_p_zero_curve(strata: Sequence[Stratum], up_to: int) -> list[Fraction]:
 
 
 def worst_p_zero(strata: Sequence[Stratum], D: int) -> Fraction:
-    if D > sum(s.size for s in strata):
+    if D > sum(s.size for s in strata):  # noqa: SIM300 (D is a count, not a constant)
         raise ValueError("more defects than items")
     return worst_p_zero_curve(strata, D)[D]
 

@@ -54,6 +54,7 @@ class Context:
     rounds: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
     scanned: set[tuple[str, str]] = field(default_factory=set)  # (host_id, round)
     agents: dict[str, list[tuple[dict[str, Any], str]]] = field(default_factory=dict)
+    protection: dict[str, list[tuple[dict[str, Any], str]]] = field(default_factory=dict)
     av_covered: set[tuple[str, int]] = field(default_factory=set)  # (host_id, interval)
     files_read: dict[str, str] = field(default_factory=dict)  # path -> sha256
     _raw_cache: dict[str, Any] = field(default_factory=dict)
@@ -71,6 +72,10 @@ class Context:
                 a, b = ts(s["started_at"]), ts(s["finished_at"])
                 lo, hi = ctx.rounds.get(s["round"], (a, b))
                 ctx.rounds[s["round"]] = (min(lo, a), max(hi, b))
+        for f in ctx.ok("host_protection"):
+            for i, agent in enumerate(f.data["agents"]):
+                entry = (agent, f"{f.path}#/agents/{i}")
+                ctx.protection.setdefault(agent["host_id"], []).append(entry)
         for f in ctx.ok("antivirus"):
             for i, agent in enumerate(f.data["agents"]):
                 ctx.agents.setdefault(agent["host_id"], []).append((agent, f"{f.path}#/agents/{i}"))
@@ -204,7 +209,33 @@ def check_host(ctx: Context, item: Item) -> list[Finding]:
                 f"intervals of {ctx.av_interval.days} days (first from {first.isoformat()})"
             )
             out.append(Finding("2.2.1.5", msg, where))
+    if ctx.bundle.files_of("host_protection"):
+        out += _protection(ctx, h, at)
     return out
+
+
+def _protection(ctx: Context, h: dict[str, Any], at: str) -> list[Finding]:
+    """2.2.1.6 主机防护: an active agent at the contracted MLPS level, access control enforced,
+    seen during the period."""
+    level = ctx.params["services"]["2.2.1.6"]["mlps_level"]
+    agents = ctx.protection.get(h["host_id"], [])
+    if not agents:
+        return [Finding("2.2.1.6", f"no host protection agent on {h['host_id']}", at)]
+    reasons = []
+    for a, where in agents:
+        if a["status"] != "active":
+            reasons.append(("agent not active", where))
+        elif a["mlps_level"] < level:
+            reasons.append(
+                (f"baseline MLPS level {a['mlps_level']}, level {level} required", where)
+            )
+        elif a["access_control"] is not True:
+            reasons.append(("host access control not enforced (access_control)", where))
+        elif ts(a["last_seen_at"]) < ctx.period[0]:
+            reasons.append(("agent not seen during the period (last_seen_at)", where))
+        else:
+            return []
+    return [Finding("2.2.1.6", f"host protection of {h['host_id']}: {r}", w) for r, w in reasons]
 
 
 def _runs_on_inventory(ctx: Context, rec: dict[str, Any], clause: str, at: str) -> list[Finding]:
