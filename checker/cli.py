@@ -152,11 +152,15 @@ def spot_check() -> None:
 
 @spot_check.command("run")
 @click.argument("bundle")
-@click.option("--seed", required=True, help="Any text; with the bundle's manifest it fixes the plan.")
-@click.option("--size", type=int, default=None, help="Items to draw per item type (instead of the rule).")
-@click.option("--confidence", default="0.95", show_default=True, help="Confidence of the stated bound.")
+@click.option("--seed", required=True,
+              help="Any text; with the bundle's manifest it fixes the plan.")
+@click.option("--size", type=int, default=None,
+              help="Items to draw per item type (instead of the rule).")
+@click.option("--confidence", default="0.95", show_default=True,
+              help="Confidence of the stated bound.")
 @click.option("--max-defect-rate", default=None,
-              help="Size the sample so that no defect found shows the rate is below this [default: 0.05].")
+              help="Size the sample so that finding no defect shows the rate is below this "
+                   "[default: 0.05].")
 @click.option("--clauses", multiple=True,
               help="Clause ids to spot-check, comma-separated or repeated (default: all).")
 @click.option("--output", "-o", default=None,
