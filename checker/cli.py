@@ -136,7 +136,7 @@ def import_(tool: str, files: Sequence[Path], bundle: Path, hostmap: Path | None
 
 
 class _DefaultRun(click.Group):
-    """`spot-check BUNDLE ...` runs `spot-check run BUNDLE ...`; `spot-check verify ...` verifies."""
+    """`spot-check BUNDLE ...` is `spot-check run BUNDLE ...`; `spot-check verify ...` verifies."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
