@@ -829,3 +829,14 @@ def test_record_goes_write_once_under_spot_checks_of_the_object_store() -> None:
             inspected_at=AT,
             endpoint_url=None,
         )
+
+
+def test_verify_names_a_file_changed_behind_an_unchanged_manifest(
+    cli: Callable[..., CliResult], bundle_dir: Path
+) -> None:
+    path = _record_path(cli("spot-check", bundle_dir, "--seed", "3", "--at", AT))
+    scans = bundle_dir / "security" / "vuln_scans.json"
+    scans.write_bytes(scans.read_bytes().replace(b'"high"', b'"low"'))
+    result = cli("spot-check", "verify", path, bundle_dir)
+    assert result.code == 1
+    assert "files_read/security/vuln_scans.json: now invalid in the bundle (sha256" in result.out

@@ -298,6 +298,11 @@ def verify_record(
                         else "absent from the bundle"
                     )
                 )
+    states = {f.path: f for f in bundle.files}
+    for path in sorted(record.get("files_read", {})):
+        f = states.get(path)
+        if f is not None and f.state != "ok":  # bytes changed behind an unchanged manifest
+            out.append(f"files_read/{path}: now {f.state} in the bundle ({f.reason})")
     if record["parameters_sha256"] != params_sha256():
         out.append("parameters_sha256: the contract parameters differ from those the record used")
     try:
