@@ -259,6 +259,63 @@ def catalogue(fmt: str) -> None:
         for problem in cov.problems:
             click.echo(f"FLAGGED {problem}")
     sys.exit(ExitCode.CLAUSE_FAILED if cov.problems else ExitCode.OK)
+class _DefaultRun(click.Group):
+    """`spot-check BUNDLE ...` is `spot-check run BUNDLE ...`; `spot-check verify ...` verifies."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group("spot-check", cls=_DefaultRun)
+def spot_check() -> None:
+    """Supervision provider's spot checks: `spot-check BUNDLE --seed S` draws and re-verifies a
+    sample; `spot-check verify RECORD BUNDLE` recomputes a record (docs/spot-checks.md)."""
+
+
+@spot_check.command("run")
+@click.argument("bundle")
+@click.option("--seed", required=True,
+              help="Any text; with the bundle's manifest it fixes the plan.")
+@click.option("--size", type=int, default=None,
+              help="Items to draw per item type (instead of the rule).")
+@click.option("--confidence", default="0.95", show_default=True,
+              help="Confidence of the stated bound.")
+@click.option("--max-defect-rate", default=None,
+              help="Size the sample so that finding no defect shows the rate is below this "
+                   "[default: 0.05].")
+@click.option("--clauses", multiple=True,
+              help="Clause ids to spot-check, comma-separated or repeated (default: all).")
+@click.option("--output", "-o", default=None,
+              help="Write the record here (file or s3://...), never overwriting; "
+                   "default: spot-checks/ under the bundle's root.")
+@click.option("--inspector-role", default="supervision_provider", show_default=True,
+              help="The inspector's role as stated in the record (a role, not a name).")
+@click.option("--at", "inspected_at", default=None,
+              help="Inspection time to state (RFC 3339; default now).")
+@endpoint_option
+def spot_check_run(bundle: str, seed: str, size: int | None, confidence: str,
+                   max_defect_rate: str | None, clauses: Sequence[str], output: str | None,
+                   inspector_role: str, inspected_at: str | None, endpoint_url: str | None) -> None:
+    """Draw a sample of BUNDLE, re-verify each item, write the signed record."""
+    from checker.spotcheck.cli import run
+
+    code = run(_store(bundle, endpoint_url), seed=seed, size=size, confidence=confidence,
+               max_defect_rate=max_defect_rate, clauses=",".join(clauses) or None, output=output,
+               inspector_role=inspector_role, inspected_at=inspected_at, endpoint_url=endpoint_url)
+    sys.exit(code)
+
+
+@spot_check.command("verify")
+@click.argument("record")
+@click.argument("bundle")
+@endpoint_option
+def spot_check_verify(record: str, bundle: str, endpoint_url: str | None) -> None:
+    """Recompute RECORD from BUNDLE: exit 0 when identical, 1 with what differs."""
+    from checker.spotcheck.cli import verify
+
+    sys.exit(verify(record, _store(bundle, endpoint_url), endpoint_url=endpoint_url))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
