@@ -442,13 +442,15 @@ def check_monthly_report(ctx: Context, item: Item) -> list[Finding]:
     path = item.path
     reports = [(i, r) for i, r in enumerate(doc["monthly_reports"]) if r["month"] == label]
     if not reports:
+        # a missing monthly report is also a missing written service report (9.8 cites 6.3.2)
         return [
             Finding(
-                "6.3.2",
+                clause,
                 f"no monthly report for service month {label} "
                 f"(due {due.date() - timedelta(days=1)})",
                 f"{path}#/monthly_reports",
             )
+            for clause in ("6.3.2", "9.8")
         ]
     i, report = min(reports, key=lambda e: ts(e[1]["delivered_at"]))
     at = f"{path}#/monthly_reports/{i}"
