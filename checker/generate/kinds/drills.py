@@ -60,6 +60,11 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         f"drill {doc['drills'][last]['drill_id']} has no written report",
         f"{PATH}#/drills/{last}",
     )
+    world.breach(
+        "2.2.2.3",
+        f"Party A's drill {doc['drills'][last]['drill_id']}: no record of the assistance given",
+        f"{PATH}#/drills/{last}",
+    )
     for b in list(world.breaches):
         if b.clause == "6.3.2" and b.description.startswith("no monthly report for"):
             month = b.description.rsplit(" ", 1)[-1]
