@@ -66,7 +66,9 @@ def generate(world: World) -> dict[str, Any]:
     outages.sort(key=lambda o: (o["started_at"], o["outage_id"]))
     for i, o in enumerate(outages):
         o["outage_id"] = o["outage_id"] or f"O-{i + 1:04d}"
-    return {"kind": KIND, "as_of": iso(world.end), "outages": outages}
+    doc = {"kind": KIND, "as_of": iso(world.end), "outages": outages}
+    world.shared["outages"] = doc  # availability_samples follows it (planted outages included)
+    return doc
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
