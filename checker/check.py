@@ -137,6 +137,19 @@ def evaluate_bundle(
     return evaluate(bundle, engine=engine, catalogue=catalogue, params=params)[0]
 
 
+def package_costs(bundle: Bundle, packages: Sequence[str]) -> dict[str, float]:
+    """Estimated work of each package: the records of the evidence kinds its METADATA
+    names (a year of samples is one string per series, so it weighs little)."""
+    records: dict[str, int] = {}
+    for f in bundle.files:
+        if f.state == "ok" and isinstance(f.data, dict):
+            n = sum(len(v) for v in f.data.values() if isinstance(v, list))
+            records[f.kind] = records.get(f.kind, 0) + n
+    kinds = {p.package: (p.metadata.get("custom") or {}).get("evidence", [])
+             for p in policies.discover() if not p.is_test}
+    return {pkg: 1.0 + sum(records.get(k, 0) for k in kinds.get(pkg, [])) for pkg in packages}
+
+
 def evaluate(
     bundle: Bundle,
     *,
@@ -161,7 +174,7 @@ def evaluate(
     if to_run:
         engine = engine or EngineName.EMBEDDED.to_engine()
         engine.load(policies.policy_files(), policy_data(params))
-        outcomes = engine.evaluate(bundle.policy_input(), to_run)
+        outcomes = engine.evaluate(bundle.policy_input(), to_run, package_costs(bundle, to_run))
     results = []
     for clause in catalogue:
         state, reason, refs = states[clause.id]

@@ -26,3 +26,25 @@ def test_collector_reports_undefined_measure_as_none() -> None:
     out = engine.evaluate({"n": 2}, ["contract.b"])
     assert out["contract.b"].measure is None and not out["contract.b"].not_applicable
     assert out["contract.b"].deny == ("x",)
+
+
+def test_parallel_workers_give_the_serial_verdicts() -> None:
+    from checker import paths
+    from checker.check import run_check
+    from checker.store.local import LocalStore
+
+    store = LocalStore(paths.EXAMPLES / "breaches")
+    serial = run_check(store, engine=EmbeddedEngine(jobs=1))
+    parallel = run_check(store, engine=EmbeddedEngine(jobs=2, parallel_min_bytes=0))
+    key = [(r.clause.id, r.status, r.violations, r.expected, r.actual, dict(r.measures)) for r in serial.results]
+    assert key == [(r.clause.id, r.status, r.violations, r.expected, r.actual, dict(r.measures))
+                   for r in parallel.results]
+    assert serial.extra["liability"] == parallel.extra["liability"]
+
+
+def test_parallel_worker_isolates_a_failing_package() -> None:
+    engine = EmbeddedEngine(jobs=2, parallel_min_bytes=0)
+    engine.load([PolicyFile("a.rego", "package contract.a\ndeny contains 1 if 1 / input.zero\n"),
+                 PolicyFile("b.rego", 'package contract.b\ndeny contains "x" if input.zero == 0\n')], {})
+    out = engine.evaluate({"zero": 0}, ["contract.a", "contract.b"])
+    assert out["contract.a"].error and out["contract.b"].deny == ("x",)

@@ -39,10 +39,14 @@ class Engine(ABC):
 
     @abstractmethod
     def evaluate(
-        self, input_doc: Mapping[str, Any], packages: Sequence[str]
+        self,
+        input_doc: Mapping[str, Any],
+        packages: Sequence[str],
+        costs: Mapping[str, float] | None = None,
     ) -> dict[str, PackageOutcome]:
         """Set the input once, then evaluate `deny`, `measure` and `not_applicable` of each
-        package. A failure in one package is that package's `error`, not an exception."""
+        package. A failure in one package is that package's `error`, not an exception.
+        `costs` (optional) estimates each package's work, for engines that share it out."""
 
     @abstractmethod
     def run_tests(self, package: str, rules: Sequence[str]) -> list[TestOutcome]:

@@ -89,7 +89,8 @@ class OpaServerEngine(Engine):
             raise RuntimeError(message.strip() or f"HTTP {response.status_code}")
         return response.json().get("result")
 
-    def evaluate(self, input_doc: Mapping[str, Any], packages: Sequence[str]) -> dict[str, PackageOutcome]:
+    def evaluate(self, input_doc: Mapping[str, Any], packages: Sequence[str],
+                 costs: Mapping[str, float] | None = None) -> dict[str, PackageOutcome]:
         try:
             self._client.update_policy_from_string(collector_source(packages), COLLECTOR_ID, rego_compat=False)
         except RegoParseError as exc:

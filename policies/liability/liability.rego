@@ -7,6 +7,8 @@
 #   and bands come from data.params.liability. Answers through the engine's usual rules:
 #   `deny` (evidence the ledger cannot price) and `measure` (rows, incident levels,
 #   termination rights).
+# custom:
+#   evidence: [outages, incidents, tickets, deliverables, scale_out, payments, data_reliability]
 package contract.liability
 
 import data.contract.lib
