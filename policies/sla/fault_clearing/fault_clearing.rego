@@ -50,7 +50,7 @@ deny contains v if {
 
 # recovery = resolved_at - reported_at, the 平均故障恢复时间 of Annex 2 rows 9-10 and
 # Annex 3 rows 10-11 (the liability ledger reads the mean and the monthly means)
-_recovery contains [e.at, tk.month(e.t.reported_at), m] if {
+_recovery contains [e.at, e.month, m] if {
 	some e in tk.tickets
 	to := tk.stamp(e.t, "resolved_at")
 	m := lib.minutes_between(e.t.reported_at, to)

@@ -13,11 +13,13 @@ import data.contract.lib
 # every ticket reported in the period, with where it is
 # (an object keyed by the evidence pointer, not a set: a set of 10k ticket objects costs
 # the engine a deep comparison per insertion, string keys do not)
-tickets[at] := {"t": t, "at": at, "as_of": f.data.as_of} if {
+# (the service month is worked out once here: the clause packages group by it)
+tickets[at] := {"t": t, "at": at, "as_of": f.data.as_of, "month": m} if {
 	some f in lib.files("tickets")
 	some i, t in f.data.tickets
 	lib.in_period(t.reported_at)
-	at := lib.pointer(f.path, ["tickets", i])
+	at := sprintf("%s#/tickets/%d", [f.path, i])
+	m := month(t.reported_at)
 }
 
 # tickets outside the period do not count; they are listed, never dropped silently
@@ -107,7 +109,7 @@ monthly_mean(pairs) := {m: mean([x | some p in pairs; p[0] == m; x := p[1]]) | s
 # expected = tickets subject to the limit, actual = tickets within it.
 summary(steps, unit) := out if {
 	done := [x.s.minutes | some x in steps; x.s.state in {"ok", "late"}]
-	pairs := [[month(x.e.t.reported_at), x.s.minutes] | some x in steps; x.s.state in {"ok", "late"}]
+	pairs := [[x.e.month, x.s.minutes] | some x in steps; x.s.state in {"ok", "late"}]
 	m := mean(done)
 	w := worst(done)
 	monthly := monthly_mean(pairs)
