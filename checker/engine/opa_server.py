@@ -59,14 +59,19 @@ class OpaServerEngine(Engine):
             self._client.check_connection()
         except ConnectionsError:
             raise self._unreachable() from None
-        try:
-            for policy in policies:
+        for policy in policies:
+            try:
                 self._client.update_policy_from_string(policy.source, f"cloudpact/{policy.path}",
                                                        rego_compat=False)
+            except RegoParseError as exc:
+                raise self._rejected(f"policy {policy.path}", exc) from None
+            except requests.RequestException:
+                raise self._unreachable() from None
+        try:
             for key, value in data.items():
                 self._client.update_or_create_data(value, key)
         except RegoParseError as exc:
-            raise self._rejected(f"policy {policy.path}" if "policy" in locals() else "data", exc) from None
+            raise self._rejected("the contract parameters", exc) from None
         except requests.RequestException:
             raise self._unreachable() from None
 
