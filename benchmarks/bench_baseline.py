@@ -1,4 +1,4 @@
-"""Baseline lane benchmark: Rego evaluation time of the 2.2.2.x / 3.6 / 3.9 packages on a
+"""Baseline lane benchmark: Rego evaluation time of the 2.2.2.x / 3.6.a / 3.9 packages on a
 generated contract year, and how 2.2.2.1 (7x24 roster without gaps) and 3.9 grow with
 the number of shifts (8-hour shifts = 1,095 a year; 1-hour shifts = 8,760).
 
@@ -38,7 +38,7 @@ LANE = [
     "2.2.2.14",
     "2.2.2.15",
     "2.2.2.16",
-    "3.6",
+    "3.6.a",
     "3.9",
 ]
 

@@ -13,8 +13,9 @@ from checker.errors import ConfigError
 from checker.model import Clause, Title
 
 ARTICLES = {
-    "2": "第二条", "3": "第三条", "6": "第六条", "7": "第七条", "9": "第九条",
-    "10": "第十条", "12": "第十二条", "13": "第十三条", "15": "第十五条",
+    "2": "第二条", "3": "第三条", "4": "第四条", "6": "第六条", "7": "第七条", "8": "第八条",
+    "9": "第九条", "10": "第十条", "11": "第十一条", "12": "第十二条", "13": "第十三条",
+    "14": "第十四条", "15": "第十五条", "17": "第十七条", "18": "第十八条", "A4": "附件4",
 }
 
 
@@ -50,6 +51,7 @@ def load_catalogue(path: Path = paths.CATALOGUE) -> tuple[Clause, ...]:
                 severity=row["severity"],
                 article=ARTICLES.get(row["id"].split(".")[0], row["id"].split(".")[0]),
                 policy=row.get("policy"),
+                reading=row.get("reading", ""),
             )
         )
     return tuple(clauses)

@@ -254,8 +254,12 @@ def catalogue(fmt: str) -> None:
             kinds = ", ".join(f"{k.kind}{'?' if k.optional else ''}->{k.schema or 'NO SCHEMA'}" for k in row.kinds)
             policy = (row.policy_file or row.clause.policy or "-") if row.clause.automated else "manual"
             click.echo(f"{row.clause.id:9} {policy:55} {kinds}")
+            if row.clause.reading:
+                click.echo(f"{'':9} reading: {row.clause.reading}")
         data = cov.as_dict()
         click.echo(f"{data['automated']} of {data['total']} clauses automated; manual: {', '.join(data['manual'])}")
+        for ledger in cov.ledger:
+            click.echo(f"ledger    {ledger} (liability rows of 第十二条 and Annexes 1-3, not a clause)")
         for problem in cov.problems:
             click.echo(f"FLAGGED {problem}")
     sys.exit(ExitCode.CLAUSE_FAILED if cov.problems else ExitCode.OK)

@@ -55,6 +55,7 @@ class Clause:
     article: str  # e.g. "第二条", for grouping
     policy: str | None = None  # the Rego package that decides it, when automated
     optional_kinds: tuple[str, ...] = ()
+    reading: str = ""  # how the clause is read, which rule of OBLIGATIONS.md applies
 
 
 @dataclass(frozen=True)

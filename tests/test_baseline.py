@@ -1,4 +1,4 @@
-"""Baseline security services (第二条 2(2): 2.2.2.1-2.2.2.16), 7x24 monitoring (3.6),
+"""Baseline security services (第二条 2(2): 2.2.2.1-2.2.2.16), 7x24 monitoring (3.6.a),
 holiday and major-event duty (3.9), and signed attestations for the clauses no record
 can show (2.2.2.2, 2.2.2.4, 2.2.2.5, 3.1, 3.5, 3.7, 9.19).
 
@@ -40,11 +40,11 @@ AUTOMATED = [
     "2.2.2.14",
     "2.2.2.15",
     "2.2.2.16",
-    "3.6",
+    "3.6.a",
     "3.9",
 ]
 ATTESTED = ["2.2.2.2", "2.2.2.4", "2.2.2.5", "3.1", "3.5", "3.7", "9.19"]
-PLANTED_HERE = ["2.2.2.1", "2.2.2.6", "2.2.2.7", "2.2.2.8", "2.2.2.12", "2.2.2.14", "3.6", "3.9"]
+PLANTED_HERE = ["2.2.2.1", "2.2.2.6", "2.2.2.7", "2.2.2.8", "2.2.2.12", "2.2.2.14", "3.6.a", "3.9"]
 
 
 def by_clause(report: Report) -> dict[str, Any]:

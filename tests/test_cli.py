@@ -56,7 +56,7 @@ def test_breaches_example_fails_and_every_planted_breach_is_found(cli: Cli) -> N
 def test_json_report_shape(cli: Cli) -> None:
     doc = cli("check", paths.EXAMPLES / "breaches", "--format", "json").json()
     assert [x["clause"] for x in doc["results"]] == [c.id for c in load_catalogue()]
-    assert sum(doc["summary"].values()) == len(doc["results"]) == 66
+    assert sum(doc["summary"].values()) == len(doc["results"]) == 91
     assert len(doc["manifest_sha256"]) == 64 and doc["engine"].startswith("regorus")
     scan = {x["clause"]: x for x in doc["results"]}["2.2.1.7"]
     assert scan["expected"] == 260 and scan["actual"] < 260
@@ -98,7 +98,7 @@ def test_junit_one_case_per_clause_grouped_by_article(cli: Cli) -> None:
     assert r.code == 1
     root = ET.fromstring(r.out)
     cases = root.findall(".//testcase")
-    assert len(cases) == 66
+    assert len(cases) == 91
     assert {s.get("name") for s in root.findall("testsuite")} >= {"第二条", "第三条", "第六条"}
     failed = [c for c in cases if c.find("failure") is not None]
     assert any(c.get("name", "").startswith("2.2.1.7 ") for c in failed)

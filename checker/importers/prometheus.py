@@ -1,5 +1,5 @@
 """Prometheus `query_range` results for `up` / `probe_success` -> availability_samples
-(clauses 3.4.a, 3.6).
+(clauses 3.4.a, 3.6.a).
 
 Reads the API answer with its `{"status": "success", "data": {"resultType": "matrix",
 "result": [...]}}` envelope or the bare `result` array. Each series becomes a regular series:

@@ -5,6 +5,8 @@ check (which refuses to run on a mismatch), this lists every problem it finds:
 an automated clause no policy decides, a catalogue package name that differs from the
 policy's, a manual clause a policy already decides, an evidence kind without a schema,
 a policy (a package with `deny`) that names no clause or a clause not in the catalogue.
+The liability package is not a clause: it declares itself the ledger (METADATA
+`custom.ledger: true`, the liability rows of 第十二条 and the annexes) and is listed as such.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class CoverageRow:
 class Coverage:
     rows: tuple[CoverageRow, ...]
     orphans: tuple[str, ...]  # policies without a (catalogue) clause
+    ledger: tuple[str, ...] = ()  # packages declaring the liability ledger (not clauses)
 
     @property
     def manual(self) -> tuple[CoverageRow, ...]:
@@ -58,6 +61,7 @@ class Coverage:
                     "automated": r.clause.automated,
                     "policy": r.clause.policy,
                     "policy_file": r.policy_file,
+                    "reading": r.clause.reading or None,
                     "evidence": [
                         {"kind": k.kind, "schema": k.schema, "optional": k.optional}
                         for k in r.kinds
@@ -68,6 +72,7 @@ class Coverage:
             ],
             "manual": [r.clause.id for r in self.manual],
             "orphan_policies": list(self.orphans),
+            "ledger_policies": list(self.ledger),
             "automated": sum(1 for r in self.rows if r.clause.automated),
             "total": len(self.rows),
         }
@@ -80,8 +85,12 @@ def coverage(
     ids = {c.id for c in catalogue}
     deciding: dict[str, list[PolicyInfo]] = {}
     orphans = []
+    ledger = []
     for p in discovered:
         if p.is_test:
+            continue
+        if p.clause is None and (p.metadata.get("custom") or {}).get("ledger") is True:
+            ledger.append(p.file.path)
             continue
         if p.clause is None:
             if _DENY.search(p.file.source):
@@ -123,7 +132,7 @@ def coverage(
         rows.append(
             CoverageRow(c, policy.file.path if policy else None, tuple(kind_rows), tuple(problems))
         )
-    return Coverage(tuple(rows), tuple(sorted(orphans)))
+    return Coverage(tuple(rows), tuple(sorted(orphans)), tuple(sorted(ledger)))
 
 
 def project_coverage(catalogue: Sequence[Clause] | None = None) -> Coverage:

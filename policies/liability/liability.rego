@@ -8,6 +8,7 @@
 #   `deny` (evidence the ledger cannot price) and `measure` (rows, incident levels,
 #   termination rights).
 # custom:
+#   ledger: true
 #   evidence: [outages, incidents, tickets, deliverables, scale_out, payments, data_reliability]
 package contract.liability
 

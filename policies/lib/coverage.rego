@@ -2,7 +2,7 @@
 # title: Coverage helpers for 7x24 obligations
 # description: >-
 #   Gaps in a set of time intervals (duty shifts, monitoring windows) and service months
-#   without a record. Generic: used by 2.2.2.1, 2.2.2.6-2.2.2.16, 3.6 and 3.9.
+#   without a record. Generic: used by 2.2.2.1, 2.2.2.6-2.2.2.16, 3.6.a and 3.9.
 package contract.lib
 
 # gaps(intervals, lo, hi): the parts of [lo, hi) that no interval covers, as a set of

@@ -1,11 +1,11 @@
-"""availability_samples: per-minute probes of every information system (3.4.a, 3.6).
+"""availability_samples: per-minute probes of every information system (3.4.a, 3.6.a).
 
 Scale 1 = one probe per system sampled every minute of the year: 7 x 525,600 = 3.7 million
 samples; scale X gives X probes per system. Samples agree with the outage records ('0'
 while a system is down, planned maintenance included — the policy takes approved windows
-out), with a few isolated missed samples ('-') well under the 3.6 gap tolerance.
+out), with a few isolated missed samples ('-') well under the 3.6.a gap tolerance.
 Breaches: probe data follow the planted outages, and one probe of S4 loses 40 minutes of
-samples (a 3.6 monitoring gap).
+samples (a 3.6.a monitoring gap).
 """
 
 from __future__ import annotations
@@ -73,4 +73,4 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     lo = _index(world, world.start) + 200 * 24 * 60 + 600
     values = doc["series"][i]["values"]
     doc["series"][i]["values"] = values[:lo] + "-" * 40 + values[lo + 40:]
-    world.breach("3.6", "probe S4-probe-1 took no sample for 40 minutes", f"{PATH}#/series/{i}/values")
+    world.breach("3.6.a", "probe S4-probe-1 took no sample for 40 minutes", f"{PATH}#/series/{i}/values")

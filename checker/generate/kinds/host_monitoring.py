@@ -1,5 +1,5 @@
 """host_monitoring: CPU/memory monitoring of every host (2.2.2.14) and the 7x24 monitors
-of machine rooms, hardware and applications with the windows they ran (3.6)."""
+of machine rooms, hardware and applications with the windows they ran (3.6.a)."""
 
 from __future__ import annotations
 
@@ -58,11 +58,11 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     # 2.2.2.14: one host was never added to monitoring.
     gone = doc["hosts"].pop(len(doc["hosts"]) // 2)
     world.breach("2.2.2.14", f"host {gone['host_id']} not monitored", "")
-    # 3.6: the only hardware monitor was down for 3 hours in service month 4.
+    # 3.6.a: the only hardware monitor was down for 3 hours in service month 4.
     hw = next(m for m in doc["monitors"] if m["scope"] == "hardware")
     down = world.months()[3][0] + timedelta(days=9, hours=1)
     hw["windows"] = [
         {"from": iso(world.start - timedelta(days=1)), "to": iso(down)},
         {"from": iso(down + timedelta(hours=3)), "to": iso(world.end + timedelta(days=1))},
     ]
-    world.breach("3.6", f"hardware monitoring down {iso(down)} for 3 hours", f"{PATH}#/monitors")
+    world.breach("3.6.a", f"hardware monitoring down {iso(down)} for 3 hours", f"{PATH}#/monitors")

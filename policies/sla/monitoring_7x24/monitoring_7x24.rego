@@ -7,14 +7,14 @@
 #   agreed tolerance, not a contract number) fails. When availability samples are in
 #   the bundle, a run of missing samples longer than the tolerance fails too.
 # custom:
-#   clause: "3.6"
+#   clause: "3.6.a"
 #   evidence: [host_monitoring]
 #   severity: medium
 package contract.sla.monitoring_7x24
 
 import data.contract.lib
 
-clause := "3.6"
+clause := "3.6.a"
 
 tolerance := data.params.baseline.monitoring_max_gap_minutes
 
