@@ -17,6 +17,9 @@ import click
 from checker.errors import CloudpactError
 from checker.model import ExitCode
 
+# the names of checker.engine.EngineName (tests/test_opa_parity.py keeps them equal)
+ENGINES = ["embedded", "opa", "opa-inprocess"]
+
 FORMATS = ["text", "json", "junit", "markdown", "sarif", "html", "oscal"]  # checker.report.Format
 
 
@@ -71,7 +74,9 @@ def validate(bundle: str, endpoint_url: str | None) -> None:
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Write the report here instead of standard output.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
-@click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
+@click.option("--engine", type=click.Choice(ENGINES), default="embedded",
+              show_default=True, help="embedded (regorus), opa (an OPA server at --opa-url) or "
+              "opa-inprocess (the real OPA in this process).")
 @click.option("--opa-url", default=None, help="OPA server URL for --engine opa.")
 @click.option("--waivers", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Waivers file (YAML/JSON, schemas/waivers.schema.json): approved exceptions.")
@@ -211,7 +216,9 @@ def import_(tool: str, files: Sequence[Path], bundle: Path, hostmap: Path | None
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--fail-on-regression", is_flag=True,
               help="Exit 1 when a clause newly fails or a failing clause got worse (for CI).")
-@click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True)
+@click.option("--engine", type=click.Choice(ENGINES), default="embedded",
+              show_default=True, help="embedded (regorus), opa (an OPA server at --opa-url) or "
+              "opa-inprocess (the real OPA in this process).")
 @click.option("--opa-url", default=None, help="OPA server URL for --engine opa.")
 @endpoint_option
 def diff(old: str, new: str, fmt: str, fail_on_regression: bool, engine: str, opa_url: str | None,

@@ -1,17 +1,13 @@
 """--engine opa: the same verdicts as the embedded engine, clear errors otherwise.
 
-Parity against a real OPA runs only when an `opa` binary is on PATH (it cannot be obtained
-on the project's machines: see DESIGN-NOTES). The client side is covered against
-tests/opa_standin.py, a loopback server that speaks OPA's REST API but evaluates with the
-embedded engine — a stand-in, named as such, not OPA.
+The server is tests/real_opa_server.py: a loopback server speaking OPA's REST API and
+evaluating with the real OPA (its Go `rego` package through opa-golib-python-bindings),
+since the `opa` binary cannot be obtained on the project's machines (DESIGN-NOTES).
 """
 
 from __future__ import annotations
 
-import shutil
 import socket
-import subprocess
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -26,9 +22,8 @@ from checker.model import Report
 from checker.policies import PolicyFile
 from checker.store.local import LocalStore
 from tests.conftest import CliResult
-from tests.opa_standin import StandinServer
+from tests.real_opa_server import RealOpaServer
 
-EXAMPLES = ["compliant", "breaches"]
 
 
 def verdicts(report: Report) -> list[tuple]:  # type: ignore[type-arg]
@@ -37,14 +32,14 @@ def verdicts(report: Report) -> list[tuple]:  # type: ignore[type-arg]
 
 
 @pytest.fixture
-def standin() -> Iterator[StandinServer]:
-    with StandinServer() as server:
+def standin() -> Iterator[RealOpaServer]:
+    with RealOpaServer() as server:
         yield server
 
 
-@pytest.mark.parametrize("example", EXAMPLES)
-def test_standin_client_gives_embedded_results(standin: StandinServer, example: str) -> None:
-    store = LocalStore(paths.EXAMPLES / example)
+def test_parity_real_opa_server_gives_embedded_results(standin: RealOpaServer) -> None:
+    """Every clause of the compliant example, through the REST client and a real OPA."""
+    store = LocalStore(paths.EXAMPLES / "compliant")
     embedded = run_check(store, engine=EmbeddedEngine())
     remote = run_check(store, engine=OpaServerEngine(standin.url))
     assert verdicts(remote) == verdicts(embedded)
@@ -59,36 +54,6 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def real_opa() -> Iterator[str]:
-    opa = shutil.which("opa")
-    if opa is None:
-        pytest.skip("no `opa` binary on PATH: parity with a real OPA server not run "
-                    "(the stand-in tests cover the client side)")
-    port = _free_port()
-    proc = subprocess.Popen([opa, "run", "--server", f"--addr=127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(10)
-
-
-@pytest.mark.parametrize("example", EXAMPLES)
-def test_parity_with_real_opa(real_opa: str, example: str) -> None:
-    store = LocalStore(paths.EXAMPLES / example)
-    assert verdicts(run_check(store, engine=OpaServerEngine(real_opa))) == verdicts(
-        run_check(store, engine=EmbeddedEngine()))
-
-
 def test_unreachable_server_is_one_line_exit_2(cli: Callable[..., CliResult]) -> None:
     r = cli("check", paths.EXAMPLES / "compliant", "--engine", "opa", "--opa-url",
             f"http://127.0.0.1:{_free_port()}")
@@ -101,13 +66,13 @@ def test_opa_engine_needs_a_url(cli: Callable[..., CliResult]) -> None:
     assert r.code == 2 and "--opa-url" in r.err
 
 
-def test_rejected_policy_names_the_file(standin: StandinServer) -> None:
+def test_rejected_policy_names_the_file(standin: RealOpaServer) -> None:
     engine = OpaServerEngine(standin.url)
     with pytest.raises(EngineError, match=r"rejected policy broken/broken\.rego"):
         engine.load([PolicyFile("broken/broken.rego", "package contract.broken\ndeny contains x if {")], {})
 
 
-def test_runtime_error_in_one_package_is_that_clause_error(standin: StandinServer) -> None:
+def test_runtime_error_in_one_package_is_that_clause_error(standin: RealOpaServer) -> None:
     engine = OpaServerEngine(standin.url)
     engine.load([PolicyFile("a.rego", "package contract.a\ndeny contains 1 if 1 / input.zero\n"),
                   PolicyFile("b.rego", 'package contract.b\ndeny contains "x" if input.zero == 0\n')], {})
@@ -116,7 +81,7 @@ def test_runtime_error_in_one_package_is_that_clause_error(standin: StandinServe
     assert out["contract.b"].error is None and out["contract.b"].deny == ("x",)
 
 
-def test_slow_server_times_out_with_a_clear_message(standin: StandinServer) -> None:
+def test_slow_server_times_out_with_a_clear_message(standin: RealOpaServer) -> None:
     standin.state.delay = 1.0
     engine = OpaServerEngine(standin.url, timeout=0.2)
     engine.load([PolicyFile("a.rego", "package contract.a\ndeny contains 1 if false\n")], {})

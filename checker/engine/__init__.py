@@ -11,6 +11,7 @@ from checker.engine.interface import Engine, PackageOutcome, TestOutcome
 class EngineName(StrEnum):
     EMBEDDED = "embedded"
     OPA = "opa"
+    OPA_INPROCESS = "opa-inprocess"
 
     def to_engine(self, *, opa_url: str | None = None) -> Engine:
         if self is EngineName.EMBEDDED:
@@ -21,6 +22,10 @@ class EngineName(StrEnum):
             from checker.engine.opa_server import OpaServerEngine  # type: ignore[import-not-found]
 
             return OpaServerEngine(opa_url)  # type: ignore[no-any-return]
+        if self is EngineName.OPA_INPROCESS:
+            from checker.engine.opa_inprocess import InProcessOpaEngine
+
+            return InProcessOpaEngine()
         assert_never(self)
 
 

@@ -1,8 +1,12 @@
-"""A STAND-IN for an OPA server, for tests only: a loopback HTTP server speaking the part of
-OPA's REST API that cloudpact's OPA engine uses (PUT /v1/policies/<id>, PUT /v1/data/<path>,
-POST /v1/data/<path>, GET /v1/policies, GET /health), evaluating with the embedded regorus
-engine. It is NOT OPA: it proves the client side (requests, error handling, collector
-policy) — the parity test against a real `opa` runs when one is on PATH.
+"""A loopback OPA server for tests: an HTTP server speaking the part of OPA's REST API that
+cloudpact's `--engine opa` client uses (PUT /v1/policies/<id>, PUT /v1/data/<path>,
+POST /v1/data/<path>, GET /v1/policies, GET /health), evaluating with the REAL OPA — its
+own Go `rego` package (v1.20.2) through opa-golib-python-bindings, in this process. The
+`opa run --server` binary cannot be obtained on the project's machines (DESIGN-NOTES); the
+Go evaluator behind it is the same, so verdicts through this server are OPA's verdicts.
+What differs from `opa run --server`: a PUT policy is parsed at once but type-checked at the
+next query (a type error is then a 500 on that query, not a 400 on the PUT), and builtin
+errors are strict (a 500), where a default server gives undefined.
 """
 
 from __future__ import annotations
@@ -13,30 +17,23 @@ import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 
-import regorus
+from opa_bindings import OpaEngine, OpaError, OpaUndefinedError
 
-from checker.engine.embedded import clean_error
+
+def _one_line(exc: OpaError) -> str:
+    return " ".join(exc.message.split())
 
 
 class _State:
     def __init__(self) -> None:
         self.policies: dict[str, str] = {}
-        self.data: dict[str, Any] = {}
         self.delay = 0.0
         self.requests: list[tuple[str, str]] = []
-
-    def compile(self, policies: dict[str, str]) -> Any:
-        """A fresh engine per request, created and dropped in the server thread
-        (a regorus Engine must not cross threads)."""
-        engine = regorus.Engine()
-        for pid, src in sorted(policies.items()):
-            engine.add_policy(pid, src)
-        engine.add_data_json(json.dumps(self.data))
-        return engine
+        self.opa = OpaEngine()  # one real OPA, shared by the server's threads (it locks)
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: StandinServer  # type: ignore[assignment]
+    server: RealOpaServer  # type: ignore[assignment]
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
@@ -69,17 +66,17 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path.startswith("/v1/policies/"):
             pid = self.path.removeprefix("/v1/policies/")
             try:
-                state.compile({**state.policies, pid: body.decode()})
-            except RuntimeError as exc:
+                state.opa.add_policy(pid, body.decode())
+            except OpaError as exc:
                 self._send(400, {"code": "invalid_parameter",
                                  "message": "error(s) occurred while compiling module(s)",
-                                 "errors": [{"code": "rego_parse_error", "message": clean_error(exc)}]})
+                                 "errors": [{"code": "rego_parse_error", "message": _one_line(exc)}]})
                 return
             state.policies[pid] = body.decode()
             self._send(200, {})
         elif self.path.startswith("/v1/data/"):
-            key = self.path.removeprefix("/v1/data/")
-            state.data[key] = json.loads(body)
+            key = self.path.removeprefix("/v1/data/").strip("/").replace("/", ".")
+            state.opa.add_data(json.loads(body), key)
             self._send(204)
         else:
             self._send(404, {"code": "resource_not_found", "message": self.path})
@@ -92,21 +89,19 @@ class _Handler(BaseHTTPRequestHandler):
         if not self.path.startswith("/v1/data/"):
             self._send(404, {"code": "resource_not_found", "message": self.path})
             return
-        query = "data." + self.path.removeprefix("/v1/data/").split("?")[0].replace("/", ".")
+        path = self.path.removeprefix("/v1/data/").split("?")[0].strip("/").replace("/", ".")
         try:
-            engine = state.compile(state.policies)
-            engine.set_input_json(json.dumps(body.get("input", {})))
-            result = json.loads(engine.eval_query_as_json(query)).get("result", [])
-        except RuntimeError as exc:
-            self._send(500, {"code": "internal_error", "message": clean_error(exc)})
-            return
-        if not result:
+            value = state.opa.eval_document(path, body.get("input", {}))
+        except OpaUndefinedError:
             self._send(200, {})
-        else:
-            self._send(200, {"result": result[0]["expressions"][0]["value"]})
+            return
+        except OpaError as exc:
+            self._send(500, {"code": "internal_error", "message": _one_line(exc)})
+            return
+        self._send(200, {"result": value})
 
 
-class StandinServer(HTTPServer):
+class RealOpaServer(HTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.state = _State()
@@ -116,7 +111,7 @@ class StandinServer(HTTPServer):
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
 
-    def __enter__(self) -> StandinServer:
+    def __enter__(self) -> RealOpaServer:
         self._thread.start()
         return self
 

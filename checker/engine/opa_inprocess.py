@@ -1,0 +1,141 @@
+"""`--engine opa-inprocess`: the real OPA (its Go `rego` package, v1.20.2), in this process.
+
+Backed by `opa-golib-python-bindings` (a ctypes bridge to a Go c-shared library; see
+../shared/DESIGN-NOTES.md: its wheel declares Python >= 3.14 but is pure ctypes and runs on
+3.11, so it is installed with `pip install --ignore-requires-python`). It is the reference
+implementation of Rego: the test suite checks that the embedded regorus engine gives the same
+result as this one on every package (tests/test_opa_parity.py).
+
+Same shape as the other engines: policies and `data.params` loaded once, one generated
+collector query per bundle (every distinct query string is a full compile in OPA, 0.8-1.9 s,
+so there is exactly one), and, when that query fails at run time (OPA raises builtin errors),
+each package alone to say which one failed. Rego tests run the same way: one generated query
+over every `test_*` rule of a package, one by one only when it errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, outcome_from
+from checker.engine.interface import Engine, PackageOutcome, TestOutcome
+from checker.errors import EngineError
+from checker.policies import PolicyFile
+
+_TESTS_PACKAGE = "cloudpact_tests"
+
+
+def _load_bindings() -> Any:
+    try:
+        import opa_bindings
+    except ImportError:
+        raise EngineError(
+            "--engine opa-inprocess needs the real OPA bindings, which are not installed",
+            hint="pip install --ignore-requires-python opa-golib-python-bindings==0.4.4 "
+            "(or use --engine embedded, or --engine opa with an OPA server)",
+        ) from None
+    return opa_bindings
+
+
+def _message(exc: BaseException) -> str:
+    return " ".join(str(getattr(exc, "message", exc)).split())
+
+
+def _tests_source(tests: Sequence[tuple[str, str]]) -> str:
+    """One package whose `result` maps each "package.rule" test to true/false
+    (undefined = failed), so a whole test suite is one compile and one query."""
+    lines = [f"package {_TESTS_PACKAGE}", ""]
+    for i, (package, rule) in enumerate(tests):
+        lines += [f"_t{i} := true if data.{package}.{rule} == true", "", f"default _t{i} := false", ""]
+    entries = [f'\t"{package}.{rule}": _t{i},' for i, (package, rule) in enumerate(tests)]
+    return "\n".join([*lines, "result := {", *entries, "}"]) + "\n"
+
+
+class InProcessOpaEngine(Engine):
+    def __init__(self) -> None:
+        bindings = _load_bindings()
+        self._errors: tuple[type[BaseException], ...] = (bindings.OpaError,)
+        self._undefined = bindings.OpaUndefinedError
+        self._opa = bindings.OpaEngine()
+        self._opa.print_handler = self._on_print
+        self._prints: list[str] = []
+        self.name = "opa 1.20.2 (in-process, opa-golib-python-bindings 0.4.4)"
+
+    def _on_print(self, message: str, location: str) -> None:
+        self._prints.append(f"{location}: {message}")
+
+    def load(self, policies: Sequence[PolicyFile], data: Mapping[str, Any]) -> None:
+        for policy in policies:
+            try:
+                self._opa.add_policy(policy.path, policy.source)
+            except self._errors as exc:
+                raise EngineError(f"policy {policy.path} does not compile: {_message(exc)}") from None
+        try:
+            self._opa.add_data(dict(data))
+        except self._errors as exc:
+            raise EngineError(f"contract parameters rejected by OPA: {_message(exc)}") from None
+        try:  # OPA type-checks every module when a query is first prepared: do it now
+            self._opa.eval_query("true")
+        except self._errors as exc:
+            raise EngineError(f"policies do not compile under OPA: {_message(exc)}") from None
+
+    def _document(self, path: str, input_doc: Any) -> Any:
+        try:
+            return self._opa.eval_document(path, input_doc)
+        except self._undefined:
+            return None
+
+    def evaluate(
+        self,
+        input_doc: Mapping[str, Any],
+        packages: Sequence[str],
+        costs: Mapping[str, float] | None = None,
+    ) -> dict[str, PackageOutcome]:
+        try:
+            self._opa.add_policy("_collect.rego", collector_source(packages))
+        except self._errors as exc:
+            raise EngineError(f"OPA rejected the collector policy: {_message(exc)}") from None
+        try:
+            result = self._document(f"{COLLECTOR_PACKAGE}.result", input_doc)
+            if isinstance(result, dict):
+                return {pkg: outcome_from(result[pkg]) for pkg in packages}
+        except self._errors:
+            pass  # a runtime error in some package: find which, one by one
+        return {pkg: self._evaluate_one(pkg, input_doc) for pkg in packages}
+
+    def _evaluate_one(self, pkg: str, input_doc: Mapping[str, Any]) -> PackageOutcome:
+        try:
+            deny = self._document(f"{pkg}.deny", input_doc)
+            measure = self._document(f"{pkg}.measure", input_doc)
+            na = self._document(f"{pkg}.not_applicable", input_doc)
+        except self._errors as exc:
+            return PackageOutcome(error=_message(exc))
+        if deny is not None and not isinstance(deny, list):
+            return PackageOutcome(error=f"data.{pkg}.deny is not a set")
+        return PackageOutcome(deny=tuple(deny or ()), measure=measure, not_applicable=na is True)
+
+    def run_tests(self, package: str, rules: Sequence[str]) -> list[TestOutcome]:
+        return self.run_suite([(package, rule) for rule in rules])
+
+    def run_suite(self, tests: Sequence[tuple[str, str]]) -> list[TestOutcome]:
+        """Every (package, test rule) in one query; one by one only when that query errors."""
+        if not tests:
+            return []
+        self._prints = []
+        try:
+            self._opa.add_policy("_tests.rego", _tests_source(tests))
+            result = self._document(f"{_TESTS_PACKAGE}.result", {})
+            if isinstance(result, dict):
+                return [TestOutcome(p, r, result.get(f"{p}.{r}") is True, None, ()) for p, r in tests]
+        except self._errors:
+            pass
+        out = []
+        for package, rule in tests:
+            self._prints = []
+            try:
+                value = self._document(f"{package}.{rule}", {})
+                out.append(TestOutcome(package, rule, value is True, None, tuple(self._prints)))
+            except self._errors as exc:
+                out.append(TestOutcome(package, rule, False, _message(exc), tuple(self._prints)))
+        return out
