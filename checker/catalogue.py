@@ -11,6 +11,7 @@ import yaml
 from checker import paths, schemas
 from checker.errors import ConfigError
 from checker.model import Clause, Title
+from checker.yamlsafe import safe_load
 
 ARTICLES = {
     "2": "第二条", "3": "第三条", "4": "第四条", "6": "第六条", "7": "第七条", "8": "第八条",
@@ -21,7 +22,7 @@ ARTICLES = {
 
 def _load_yaml(path: Path, schema: Path, what: str) -> Any:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read {what} ({exc})") from None
     error = schemas.first_error(schemas.validator_for(schema), data)

@@ -17,6 +17,7 @@ import yaml
 
 from checker import paths
 from checker.errors import ConfigError
+from checker.yamlsafe import safe_load
 
 _PACKAGE = re.compile(r"^package\s+([A-Za-z0-9_.]+)", re.M)
 _TEST_RULE = re.compile(r"^(test_[A-Za-z0-9_]+)\b", re.M)
@@ -59,7 +60,7 @@ def parse_metadata(source: str) -> dict[str, Any]:
                 if not following.startswith("#"):
                     break
                 block.append(following[2:] if following.startswith("# ") else following[1:])
-            data = yaml.safe_load("\n".join(block)) or {}
+            data = safe_load("\n".join(block)) or {}
             return data if isinstance(data, dict) else {}
     return {}
 
@@ -77,9 +78,14 @@ def _info(root: Path, path: Path) -> PolicyInfo:
     return PolicyInfo(PolicyFile(rel, source), match.group(1), metadata)
 
 
-@cache
 def discover(root: Path = paths.POLICIES) -> tuple[PolicyInfo, ...]:
-    """Every .rego file under root, tests included, sorted by path."""
+    """Every .rego file under root, tests included, sorted by path (read once per root:
+    `discover()` and `discover(paths.POLICIES)` share one cache entry)."""
+    return _discover(Path(root).resolve())
+
+
+@cache
+def _discover(root: Path) -> tuple[PolicyInfo, ...]:
     return tuple(_info(root, p) for p in sorted(root.rglob("*.rego")))
 
 

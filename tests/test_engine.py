@@ -28,23 +28,15 @@ def test_collector_reports_undefined_measure_as_none() -> None:
     assert out["contract.b"].deny == ("x",)
 
 
-def test_parallel_workers_give_the_serial_verdicts() -> None:
+def test_engine_needs_no_fork_and_starts_no_process() -> None:
+    """Issue 15: no `fork` (absent on Windows, not macOS's default); issue 17: no pool."""
+    import multiprocessing
+
     from checker import paths
     from checker.check import run_check
     from checker.store.local import LocalStore
 
-    store = LocalStore(paths.EXAMPLES / "breaches")
-    serial = run_check(store, engine=EmbeddedEngine(jobs=1))
-    parallel = run_check(store, engine=EmbeddedEngine(jobs=2, parallel_min_bytes=0))
-    key = [(r.clause.id, r.status, r.violations, r.expected, r.actual, dict(r.measures)) for r in serial.results]
-    assert key == [(r.clause.id, r.status, r.violations, r.expected, r.actual, dict(r.measures))
-                   for r in parallel.results]
-    assert serial.extra["liability"] == parallel.extra["liability"]
-
-
-def test_parallel_worker_isolates_a_failing_package() -> None:
-    engine = EmbeddedEngine(jobs=2, parallel_min_bytes=0)
-    engine.load([PolicyFile("a.rego", "package contract.a\ndeny contains 1 if 1 / input.zero\n"),
-                 PolicyFile("b.rego", 'package contract.b\ndeny contains "x" if input.zero == 0\n')], {})
-    out = engine.evaluate({"zero": 0}, ["contract.a", "contract.b"])
-    assert out["contract.a"].error and out["contract.b"].deny == ("x",)
+    run_check(LocalStore(paths.EXAMPLES / "breaches"), engine=EmbeddedEngine())
+    assert multiprocessing.active_children() == []
+    source = (paths.ROOT / "checker" / "engine" / "embedded.py").read_text(encoding="utf-8")
+    assert "multiprocessing" not in source and "get_context" not in source

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
@@ -23,7 +22,6 @@ from checker.policies import PolicyFile
 from checker.store.local import LocalStore
 from tests.conftest import CliResult
 from tests.real_opa_server import RealOpaServer
-
 
 
 def verdicts(report: Report) -> list[tuple]:  # type: ignore[type-arg]

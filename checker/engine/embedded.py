@@ -1,23 +1,22 @@
 """The embedded default engine: regorus (Rust), pinned as gordon-to-regorus==0.13.0.
 
 One engine per process (it holds the GIL and must not cross threads); the input is
-converted and set once per bundle, then every clause package is evaluated by one collector
-query. On a large bundle (`parallel_min_bytes` of input JSON) with `jobs` > 1, the packages
-are shared out over forked worker processes instead, each with its own engine and a copy
-of the input and one collector query over its group (groups balanced by the estimated cost
-check.py gives). Measured on 2 cores: scale 1 1.58 s serial, 1.08 s over 2 processes;
-scale 4 5.84 s, 4.75 s. One package per task was slower (2.36 s at scale 1): it loses the
-helper rules packages share.
+serialised once (orjson) and set once per bundle, then every clause package is evaluated by
+one collector query, so helper rules shared by packages run once.
+
+There is no worker pool any more: the forked pool it had (2 processes on large bundles) cost
+more CPU than it saved and needed `fork`, which Windows and macOS's default lack. Measured
+on the scale-1 example year, CPU of the whole process tree, same run: serial 2.0-2.3 s,
+2 forked workers 2.27-2.48 s (+10-13%), peak memory 131 MB vs 90 + 114 MB.
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import orjson
 import regorus
 
 from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, outcome_from
@@ -39,21 +38,17 @@ def _values(result: Mapping[str, Any]) -> list[Any]:
 class EmbeddedEngine(Engine):
     name = f"regorus {getattr(regorus, '__version__', '0.13.0')} (embedded)"
 
-    def __init__(self, *, jobs: int | None = None, parallel_min_bytes: int = 4_000_000) -> None:
+    def __init__(self) -> None:
         self._engine = regorus.Engine()
-        self.jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
-        self.parallel_min_bytes = parallel_min_bytes
-        self._loaded: tuple[tuple[PolicyFile, ...], str] = ((), "{}")
 
     def load(self, policies: Sequence[PolicyFile], data: Mapping[str, Any]) -> None:
-        self._loaded = (tuple(policies), json.dumps(dict(data)))
         for policy in policies:
             try:
                 self._engine.add_policy(policy.path, policy.source)
             except RuntimeError as exc:
                 raise EngineError(f"policy {policy.path} does not compile: {clean_error(exc)}") from None
         try:
-            self._engine.add_data_json(json.dumps(dict(data)))
+            self._engine.add_data_json(orjson.dumps(dict(data)).decode())
         except RuntimeError as exc:
             raise EngineError(f"contract parameters rejected by the engine: {clean_error(exc)}") from None
 
@@ -67,9 +62,10 @@ class EmbeddedEngine(Engine):
         packages: Sequence[str],
         costs: Mapping[str, float] | None = None,
     ) -> dict[str, PackageOutcome]:
-        text = json.dumps(input_doc)
-        if self.jobs > 1 and len(packages) > 1 and len(text) >= self.parallel_min_bytes:
-            return self._evaluate_parallel(text, packages, costs or {})
+        try:
+            text = orjson.dumps(input_doc).decode()
+        except (TypeError, orjson.JSONEncodeError) as exc:
+            raise EngineError(f"input cannot be handed to the engine: {exc}") from None
         try:
             self._engine.set_input_json(text)
         except RuntimeError as exc:
@@ -81,17 +77,6 @@ class EmbeddedEngine(Engine):
         except (RuntimeError, ValueError):
             pass  # some package failed at run time: find which, one by one
         return {pkg: self._evaluate_one(pkg) for pkg in packages}
-
-    def _evaluate_parallel(
-        self, text: str, packages: Sequence[str], costs: Mapping[str, float]
-    ) -> dict[str, PackageOutcome]:
-        groups = partition(packages, costs, self.jobs)
-        policies, data = self._loaded
-        context = multiprocessing.get_context("fork")  # the input is inherited, not pickled
-        with context.Pool(len(groups), initializer=_worker_init,
-                          initargs=(policies, data, text)) as pool:
-            parts = pool.map(_worker_evaluate, groups, chunksize=1)
-        return {pkg: out for part in parts for pkg, out in part.items()}
 
     def _evaluate_one(self, pkg: str) -> PackageOutcome:
         try:
@@ -118,36 +103,3 @@ class EmbeddedEngine(Engine):
             prints = tuple(self._engine.take_prints())
             results.append(TestOutcome(package, rule, passed, error, prints))
         return results
-
-
-_WORKER: EmbeddedEngine | None = None
-
-
-def _worker_init(policies: Sequence[PolicyFile], data: str, text: str) -> None:
-    global _WORKER
-    engine = EmbeddedEngine(jobs=1)
-    engine.load(policies, json.loads(data))
-    engine._engine.set_input_json(text)
-    _WORKER = engine
-
-
-def _worker_evaluate(group: list[str]) -> dict[str, PackageOutcome]:
-    """One collector query over the group, so helper rules its packages share run once."""
-    assert _WORKER is not None
-    try:
-        _WORKER._engine.add_policy("_collect.rego", collector_source(group))
-        (result,) = _WORKER._query(f"data.{COLLECTOR_PACKAGE}.result")
-        return {pkg: outcome_from(result[pkg]) for pkg in group}
-    except (RuntimeError, ValueError):
-        return {pkg: _WORKER._evaluate_one(pkg) for pkg in group}
-
-
-def partition(packages: Sequence[str], costs: Mapping[str, float], n: int) -> list[list[str]]:
-    """Longest-processing-time-first: each package, heaviest first, to the lightest group."""
-    groups: list[list[str]] = [[] for _ in range(n)]
-    loads = [0.0] * n
-    for pkg in sorted(packages, key=lambda p: (-costs.get(p, 1.0), p)):
-        i = loads.index(min(loads))
-        groups[i].append(pkg)
-        loads[i] += costs.get(pkg, 1.0)
-    return [g for g in groups if g]

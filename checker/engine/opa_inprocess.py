@@ -47,7 +47,12 @@ def _tests_source(tests: Sequence[tuple[str, str]]) -> str:
     (undefined = failed), so a whole test suite is one compile and one query."""
     lines = [f"package {_TESTS_PACKAGE}", ""]
     for i, (package, rule) in enumerate(tests):
-        lines += [f"_t{i} := true if data.{package}.{rule} == true", "", f"default _t{i} := false", ""]
+        lines += [
+            f"_t{i} := true if data.{package}.{rule} == true",
+            "",
+            f"default _t{i} := false",
+            "",
+        ]
     entries = [f'\t"{package}.{rule}": _t{i},' for i, (package, rule) in enumerate(tests)]
     return "\n".join([*lines, "result := {", *entries, "}"]) + "\n"
 
@@ -70,7 +75,9 @@ class InProcessOpaEngine(Engine):
             try:
                 self._opa.add_policy(policy.path, policy.source)
             except self._errors as exc:
-                raise EngineError(f"policy {policy.path} does not compile: {_message(exc)}") from None
+                raise EngineError(
+                    f"policy {policy.path} does not compile: {_message(exc)}"
+                ) from None
         try:
             self._opa.add_data(dict(data))
         except self._errors as exc:
@@ -127,7 +134,9 @@ class InProcessOpaEngine(Engine):
             self._opa.add_policy("_tests.rego", _tests_source(tests))
             result = self._document(f"{_TESTS_PACKAGE}.result", {})
             if isinstance(result, dict):
-                return [TestOutcome(p, r, result.get(f"{p}.{r}") is True, None, ()) for p, r in tests]
+                return [
+                    TestOutcome(p, r, result.get(f"{p}.{r}") is True, None, ()) for p, r in tests
+                ]
         except self._errors:
             pass
         out = []
