@@ -200,13 +200,17 @@ def bundles(location: str, fmt: str, endpoint_url: str | None) -> None:
 @click.option("--round", "round_", default=None, help="Scan round label (nessus, gvm, trivy); default: the scan month.")
 @click.option("--system", default=None, help="Information system S1..S7 of every series (prometheus).")
 @click.option("--scanned-at", default=None, help="Scan time (RFC 3339) for outputs that lack one.")
+@click.option("--assume-tz", default=None,
+              help="Zone of times the tool wrote without one (IANA name or +08:00); "
+                   "default Asia/Shanghai, recorded as an assumption.")
 def import_(tool: str, files: Sequence[Path], bundle: Path, hostmap: Path | None, host: str | None,
-            scan_id: str | None, round_: str | None, system: str | None, scanned_at: str | None) -> None:
+            scan_id: str | None, round_: str | None, system: str | None, scanned_at: str | None,
+            assume_tz: str | None) -> None:
     """Import TOOL outputs (nessus, gvm, trivy, openscap, lynis, clamav, prometheus) into a bundle."""
     from checker.importers.apply import import_files
 
     summary = import_files(tool, files, bundle, hostmap, host=host, scan_id=scan_id, round=round_,
-                           system=system, scanned_at=scanned_at)
+                           system=system, scanned_at=scanned_at, assume_tz=assume_tz)
     click.echo(str(summary))
 
 

@@ -168,8 +168,11 @@ def _gvm_many(doc: dict[str, Any], root: Path) -> None:
     # the tool's own levels as SOURCES.md counts them: High 19, Medium 23, 2 empty threats
     tool = Counter(f["tool_severity"] for f in findings)
     assert tool == {"High": 19, "Medium": 23, 4.0: 2}
-    # normalised from the numeric severity by CVSS v3 bands (severity.py)
-    assert severities(doc) == {"critical": 8, "high": 11, "medium": 25}
+    # GVM's own level is the severity (High stays high, never promoted to critical); the two
+    # empty threats take the band of their 4.0 score (issue 18)
+    assert severities(doc) == {"high": 19, "medium": 25}
+    # the CVSS band of the numeric severity is kept beside (severity.py)
+    assert Counter(f["severity_cvss"] for f in findings) == {"critical": 8, "high": 11, "medium": 25}
     assert scan["host_id"] == "192.168.1.1001"  # sanitised, invalid IP: kept, reported
     assert doc["provenance"]["unmapped"] == ["192.168.1.1001", "b6b9f466d63"]
     assert len({f["finding_id"] for f in findings}) == 44  # the file repeats one result id
@@ -180,7 +183,8 @@ def _gvm_many(doc: dict[str, Any], root: Path) -> None:
 def _gvm_v2(doc: dict[str, Any], root: Path) -> None:
     (scan,) = doc["scans"]
     (finding,) = scan["findings"]
-    assert finding["tool_severity"] == "High" and finding["severity"] == "critical"
+    assert finding["tool_severity"] == "High" and finding["severity"] == "high"
+    assert finding["severity_cvss"] == "critical" and finding["cvss_score"] == 9.8
     assert finding["cvss_v3"] == 9.8 and len(finding["cve"]) > 90
     assert scan["host_id"] == "h-win"
     assert scan["started_at"] == "2025-08-22T21:01:38+08:00"  # +02:00 offset converted
@@ -350,7 +354,7 @@ def test_gvm_without_version_element(bundle: Path, tmp_path: Path) -> None:
     import_files("gvm", [src], bundle)
     doc = only(bundle, "vuln_scan")
     assert doc["provenance"]["tool"] == {"name": "GVM", "version": None}
-    assert severities(doc) == {"critical": 1}
+    assert severities(doc) == {"high": 1}  # GVM's own "High", its 9.8 band kept beside
 
 
 def test_gvm_get_reports_response_with_ctime_times(bundle: Path, tmp_path: Path) -> None:

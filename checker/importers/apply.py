@@ -118,6 +118,7 @@ def import_files(
     round: str | None = None,  # noqa: A002 - the contract's word (扫描轮次)
     system: str | None = None,
     scanned_at: str | datetime | None = None,
+    assume_tz: str | None = None,
     now: datetime | None = None,
 ) -> ImportSummary:
     """Import tool outputs into the local bundle at `bundle_dir`; see the module docstring."""
@@ -130,6 +131,10 @@ def import_files(
         )
     _check_options(tool, importer.kind, host=host, scan_id=scan_id, round=round, system=system)
     when = _scanned_at(scanned_at)
+    try:
+        timeutil.zone_named(assume_tz) if assume_tz else None
+    except ValueError as exc:
+        raise ConfigError(f"--assume-tz: {exc}") from None
     store = LocalStore(bundle_dir)
     try:
         manifest_raw = store.read(bundle_mod.MANIFEST)
@@ -165,7 +170,15 @@ def import_files(
             raise ImporterError(
                 str(source), f"already imported: the bundle keeps it as {raw_by_sha[sha]}"
             )
-        result = importer.parse(raw, str(source), scanned_at=when)
+        with timeutil.assume_zone(assume_tz) as zone_use:
+            result = importer.parse(raw, str(source), scanned_at=when)
+        if zone_use.values:
+            how = "as stated by --assume-tz" if zone_use.explicit else (
+                "the contract's zone, by default: pass --assume-tz ZONE to state the zone")
+            result.notes.append(
+                f"{len(zone_use.values)} time(s) without a zone (e.g. {zone_use.values[0]!r}) "
+                f"read as {zone_use.name} ({how})"
+            )
         prefix = f"{tool.value}-{sha[:12]}"
         raw_path = f"raw/{tool.value}/{sha[:12]}-{_UNSAFE.sub('_', name) or 'output'}"
         record_path = f"imported/{result.kind}/{prefix}.json"
@@ -206,6 +219,8 @@ def import_files(
             "imported_at": imported_at,
             "unmapped": summary.unmapped,
         }
+        if zone_use.values:
+            doc["provenance"]["assumed_timezone"] = zone_use.provenance()
         error = schemas.first_error(schemas.kind_validator(result.kind), doc)
         if error:
             raise ImporterError(

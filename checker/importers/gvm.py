@@ -5,8 +5,14 @@ the export's outer `<report>` wrapper or a `<get_reports_response>` around it. O
 per scanned host (results grouped by `<host>` address); host start/end from the report's
 `<host><ip>/<start>/<end>` summary, else the report's `scan_start`/`scan_end`. CVEs come from
 `<nvt><refs><ref type="cve">` (GMP) or the comma-separated `<nvt><cve>` (OMP, `NOCVE` = none).
-Severity: numeric `<severity>` first, text `<threat>` otherwise (see severity.py); results with
-an empty threat are kept, never dropped. Times in ctime form (old OMP) are Asia/Shanghai.
+Severity: GVM's own level (`<threat>`: High, Medium, ...) is the primary `severity`, so a
+result GVM calls High is never promoted to critical by the importer; the CVSS band of the
+numeric `<severity>` is kept beside it (`severity_cvss`, NVD bands) with the score. A result
+with an empty threat takes the CVSS band (counted in the notes); neither gives info. Results
+are kept, never dropped. A result with no name (GVM's port-scanner "Open port" results carry
+an empty NVT name) is titled from its result name, else "open port PORT", else the OID. A host
+in the report's host list with no result still gets a scan record (scanned, nothing found).
+Times in ctime form (old OMP) are zone-less: read in the assumed zone (timeutil).
 """
 
 from __future__ import annotations
@@ -87,7 +93,21 @@ class GvmImporter(Importer):
                 "findings": findings,
             }
             result.units.append(Unit(identities, record))
-        if not by_host:
+        for addr in times:  # hosts GVM scanned that have no result at all
+            if addr in by_host:
+                continue
+            start, end = times[addr]
+            start = start or report_start
+            if start is None:
+                raise ImporterError(
+                    filename, f"host {addr!r}: no start time (host <start>, scan_start, timestamp)"
+                )
+            record = {"target": addr, "started_at": timeutil.rfc3339(start),
+                      "finished_at": timeutil.rfc3339(end or report_end or start), "findings": []}
+            result.units.append(Unit((addr,), record))
+            result.notes.append(f"host {addr}: in the report's host list with no result; "
+                                "recorded as a scan with no finding")
+        if not by_host and not times:
             result.notes.append("the report has no results; no scan record written")
         if no_severity:
             result.notes.append(
@@ -155,14 +175,18 @@ def _finding(res: Element) -> tuple[dict[str, Any], bool]:
     except ValueError:
         score = None
     had = True
-    if score is not None:
-        norm = severity.from_cvss(score)
-    elif threat:
+    band = severity.from_cvss(score) if score is not None else None
+    if threat:
         norm = severity.GVM_THREAT.get(threat.casefold(), "info")
+    elif band is not None:
+        norm = band
     else:
         norm, had = "info", False
-    title = text(nvt.find("name")) if nvt is not None else ""
     oid = nvt.get("oid") if nvt is not None else None
+    port = text(res.find("port"))
+    title = (text(nvt.find("name")) if nvt is not None else "") or text(res.find("name"))
+    if not title:
+        title = f"open port {port}" if port else (oid or "untitled GVM result")
     v2 = v3 = None
     if nvt is not None:
         severities = nvt.find("severities")
@@ -176,16 +200,19 @@ def _finding(res: Element) -> tuple[dict[str, Any], bool]:
                 elif kind == "cvss_base_v2":
                     v2 = _float(text(sev.find("score")))
     finding: dict[str, Any] = {
-        "finding_id": res.get("id") or f"{oid}/{text(res.find('port'))}",
+        "finding_id": res.get("id") or f"{oid}/{port}",
         "severity": norm,
         "tool_severity": threat if threat else score,
-        "title": title or text(res.find("name")),
+        "title": title,
         "plugin_id": oid,
         "cve": _cves(nvt),
         "cvss_v2": v2,
         "cvss_v3": v3,
-        "port": text(res.find("port")) or None,
+        "port": port or None,
     }
+    if band is not None:
+        finding["severity_cvss"] = band
+        finding["cvss_score"] = score
     return finding, had
 
 

@@ -8,12 +8,13 @@ critical findings: where a tool is ambiguous the mapping errs upward, never hidi
 | tool | tool value | normalised |
 |---|---|---|
 | Nessus v2 | `severity` attribute 4 / 3 / 2 / 1 / 0 | critical / high / medium / low / info |
-| GVM / OpenVAS | numeric `<severity>` (CVSS score) when present, by | CVSS v3 bands (NVD): |
-|  | 9.0-10.0 / 7.0-8.9 / 4.0-6.9 / 0.1-3.9 / 0.0 | critical / high / medium / low / info |
-|  | below 0 (-1 false positive, -2 debug, -3 error) | info |
-| GVM, old files | text `<threat>` (no numeric severity): | |
+| GVM / OpenVAS | text `<threat>`, GVM's own level (primary): | |
 |  | Critical / High / Medium / Low | critical / high / medium / low |
 |  | Log, Debug, False Positive, Error | info |
+|  | beside it, `severity_cvss` from the numeric `<severity>`: | CVSS v3 bands (NVD): |
+|  | 9.0-10.0 / 7.0-8.9 / 4.0-6.9 / 0.1-3.9 / 0.0 | critical / high / medium / low / info |
+|  | below 0 (-1 false positive, -2 debug, -3 error) | info |
+|  | empty threat, numeric severity only | the CVSS band (counted in the notes) |
 |  | neither threat nor severity | info (counted in the import notes) |
 | Trivy | CRITICAL / HIGH / MEDIUM / LOW | critical / high / medium / low |
 |  | UNKNOWN (no vendor or NVD rating yet) | info |
@@ -22,9 +23,11 @@ critical findings: where a tool is ambiguous the mapping errs upward, never hidi
 | Lynis | `warning[]` | medium |
 |  | `suggestion[]` | low |
 
-Why GVM numeric first: since GVM 9 the numeric severity is what the scanner computed; the text
-threat is derived from it through the report's severity class (NVD bands without "Critical"
-before GVM 24), so the number carries more. Old OMP reports often lack the number.
+Why GVM's threat first: it is the level GVM itself reports to the user (derived from the score
+through the report's severity class: NVD bands without "Critical" before GVM 24). Banding the
+score ourselves turned GVM's High 9.0-10.0 into critical, a level the tool never stated; the
+band is kept beside (`severity_cvss`) so a stricter reading can use it. Old OMP reports often
+lack the number; results with an empty threat fall back to the band.
 """
 
 from __future__ import annotations
