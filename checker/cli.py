@@ -203,11 +203,30 @@ def bundles(location: str, fmt: str, endpoint_url: str | None) -> None:
 @click.option("--assume-tz", default=None,
               help="Zone of times the tool wrote without one (IANA name or +08:00); "
                    "default Asia/Shanghai, recorded as an assumption.")
+@click.option("--kind", default=None, help="`import sheet`: the evidence kind the sheet holds.")
+@click.option("--table", default=None, help="`import sheet` of a CSV: the kind's table it holds.")
+@click.option("--as-of", default=None, help="`import sheet`: as_of when the sheet has no meta.")
 def import_(tool: str, files: Sequence[Path], bundle: Path, hostmap: Path | None, host: str | None,
             scan_id: str | None, round_: str | None, system: str | None, scanned_at: str | None,
-            assume_tz: str | None) -> None:
-    """Import TOOL outputs (nessus, gvm, trivy, openscap, lynis, clamav, prometheus) into a bundle."""
+            assume_tz: str | None, kind: str | None, table: str | None, as_of: str | None) -> None:
+    """Import TOOL outputs (nessus, gvm, trivy, openscap, lynis, clamav, prometheus) into a
+    bundle; `import sheet FILE --kind KIND` reads a spreadsheet made from `cloudpact template`."""
     from checker.importers.apply import import_files
+
+    if tool == "sheet":
+        from checker.authoring.sheets import SheetError, import_sheet
+
+        if not kind:
+            raise click.UsageError("import sheet needs --kind KIND (see `cloudpact template --list`)")
+        for source in files:
+            try:
+                lines = import_sheet(source, kind, bundle, table=table, as_of=as_of)
+            except SheetError as exc:
+                for problem in exc.problems:
+                    click.echo(f"  {problem}", err=True)
+                raise
+            click.echo("\n".join(lines))
+        return
 
     summary = import_files(tool, files, bundle, hostmap, host=host, scan_id=scan_id, round=round_,
                            system=system, scanned_at=scanned_at, assume_tz=assume_tz)
@@ -333,6 +352,16 @@ def spot_check_verify(record: str, bundle: str, endpoint_url: str | None) -> Non
     sys.exit(verify(record, _store(bundle, endpoint_url), endpoint_url=endpoint_url))
 
 
+def _register_authoring() -> None:
+    from checker.authoring.cli import bundle_group, template_cmd
+
+    cli.add_command(bundle_group)
+    cli.add_command(template_cmd)
+
+
+_register_authoring()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="cloudpact",
@@ -364,3 +393,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+

@@ -1,0 +1,1 @@
+"""Making bundles without the generator: drafts sealed into bundles, spreadsheet intake."""
