@@ -58,7 +58,23 @@ def load_catalogue(path: Path = paths.CATALOGUE) -> tuple[Clause, ...]:
     return tuple(clauses)
 
 
+def load_params(path: Path | None = None) -> dict[str, Any]:
+    """The parameters of `path`, or of the contract pack in force (checker.packs.current())."""
+    if path is None:
+        from checker import packs
+
+        path = packs.current().params_path
+    return _load_params(Path(path).resolve())
+
+
 @cache
-def load_params(path: Path = paths.PARAMS) -> dict[str, Any]:
+def _load_params(path: Path) -> dict[str, Any]:
     params: dict[str, Any] = _load_yaml(path, paths.PARAMS_SCHEMA, "contract parameters")
     return params
+
+
+def validate_params(data: Any, where: str) -> None:
+    error = schemas.first_error(schemas.validator_for(paths.PARAMS_SCHEMA), data)
+    if error:
+        raise ConfigError(f"{where}: contract parameters do not match "
+                          f"{paths.PARAMS_SCHEMA.name} {error}")

@@ -53,11 +53,15 @@ def policy_map(catalogue: Sequence[Clause]) -> dict[str, str]:
 
 
 def input_digests() -> dict[str, str]:
+    from checker import packs
+
+    pack = packs.current()
     return {
         "policies_sha256": policies.tree_sha256(paths.POLICIES, "*.rego"),
         "catalogue_sha256": hashlib.sha256(paths.CATALOGUE.read_bytes()).hexdigest(),
-        "parameters_sha256": hashlib.sha256(paths.PARAMS.read_bytes()).hexdigest(),
+        "parameters_sha256": hashlib.sha256(pack.params_path.read_bytes()).hexdigest(),
         "schemas_sha256": policies.tree_sha256(paths.SCHEMAS, "*.json"),
+        "pack_sha256": pack.digest,
     }
 
 
@@ -190,12 +194,21 @@ def evaluate(
 
 
 def run_check(store: Store, *, engine: Engine | None = None, waivers: Path | None = None,
-              as_of: date | None = None) -> Report:
-    """as_of: the day waiver expiry is judged at (default: the day of the run)."""
+              as_of: date | None = None, contract: str | None = None) -> Report:
+    """as_of: the day waiver expiry is judged at (default: the day of the run).
+    The bundle is judged by the contract pack its contract_id names (`contract` forces one)."""
+    from checker import packs
+
+    bundle = load_bundle(store)
+    with packs.using(packs.for_contract(bundle.contract_id, forced=contract)) as pack:
+        return _run_check(store, bundle, pack, engine=engine, waivers=waivers, as_of=as_of)
+
+
+def _run_check(store: Store, bundle: Bundle, pack: Any, *, engine: Engine | None,
+               waivers: Path | None, as_of: date | None) -> Report:
     from checker.waivers import apply_to_report, load_waivers, prepare
 
     waivers_file = load_waivers(waivers, load_catalogue()) if waivers is not None else None
-    bundle = load_bundle(store)
     scopes = prepare(bundle, waivers_file) if waivers_file is not None else None
     results, ledger = evaluate(bundle, engine=engine)
     used = engine.name if engine else EngineName.EMBEDDED.to_engine().name
@@ -213,7 +226,8 @@ def run_check(store: Store, *, engine: Engine | None = None, waivers: Path | Non
         results=tuple(results),
         generated_at=now_iso(),
         inputs=input_digests(),
-        extra={"bundle_id": bundle.bundle_id, "objects_read": provenance, "liability": ledger},
+        extra={"bundle_id": bundle.bundle_id, "pack": pack.as_dict(), "objects_read": provenance,
+               "liability": ledger},
     )
     if waivers_file is not None and scopes is not None:
         report = apply_to_report(report, scopes, waivers_file, as_of)

@@ -82,10 +82,12 @@ def validate(bundle: str, endpoint_url: str | None) -> None:
               help="Waivers file (YAML/JSON, schemas/waivers.schema.json): approved exceptions.")
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Judge waiver expiry at this date (YYYY-MM-DD) instead of today.")
+@click.option("--contract", default=None,
+              help="Judge by this contract pack, not the one the bundle's contract_id names.")
 @endpoint_option
 def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, engine: str,
           opa_url: str | None, waivers: Path | None, as_of: datetime | None,
-          endpoint_url: str | None) -> None:
+          contract: str | None, endpoint_url: str | None) -> None:
     """Check BUNDLE (a folder or s3://bucket/prefix) and report pass/fail per clause."""
     from checker.check import run_check
     from checker.output import write_atomic
@@ -99,7 +101,8 @@ def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, e
     with steps(1 + len(names)) as step:
         step("checking " + bundle)
         report = run_check(_store(bundle, endpoint_url), engine=_engine(engine, opa_url),
-                           waivers=waivers, as_of=as_of.date() if as_of else None)
+                           waivers=waivers, as_of=as_of.date() if as_of else None,
+                           contract=contract)
         for name in names:
             step("rendering " + name)
             color = output is None and name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -126,11 +129,17 @@ def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, e
 @click.option("--scale", type=float, default=1.0, show_default=True,
               help="1 = the real contract (130 hosts, ~2,000 tickets); 4 = four times as much.")
 @click.option("--breaches", is_flag=True, help="Plant violations (listed in OUT/PLANTED.json).")
-def generate(out: Path, seed: int, scale: float, breaches: bool) -> None:
+@click.option("--contract", default="FW2025082202", show_default=True,
+              help="The contract pack whose parameters the year follows.")
+def generate(out: Path, seed: int, scale: float, breaches: bool, contract: str) -> None:
     """Write a synthetic contract year as an evidence bundle in OUT."""
+    from checker import packs
+    from checker.catalogue import load_params
     from checker.generate import generate as run
 
-    world = run(out, seed=seed, scale=scale, breaches=breaches)
+    pack = packs.for_contract(contract)
+    world = run(out, seed=seed, scale=scale, breaches=breaches,
+                params=load_params(pack.params_path))
     click.echo(f"wrote {out} ({len(world.hosts)} hosts, {len(world.breaches)} planted breaches)")
 
 
@@ -359,13 +368,24 @@ def _register_authoring() -> None:
     cli.add_command(template_cmd)
 
 
+def _register_packs() -> None:
+    from checker import packs_cli
+
+    packs_cli.register(cli)
+    for command in cli.commands.values():
+        packs_cli.add_packs_option(command)
+
+
 _register_authoring()
+_register_packs()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
+        from checker import config
+
         cli.main(args=list(argv) if argv is not None else None, prog_name="cloudpact",
-                 standalone_mode=False)
+                 standalone_mode=False, default_map=config.default_map())
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.ClickException as exc:

@@ -111,11 +111,22 @@ host_span(host_id) := span(h.in_service_from, object.get(h, "in_service_to", nul
 # month it starts in, contract time zone), "start": ns, "end": ns (exclusive)}.
 service_months := [m |
 	some k in numbers.range(0, data.params.period.months - 1)
-	s := time.add_date(period_start, 0, k, 0)
-	e := min({time.add_date(period_start, 0, k + 1, 0), period_end})
+	s := add_months_local(period_start, k)
+	e := min({add_months_local(period_start, k + 1), period_end})
 	[y, mo, _] := time.date([s, data.params.timezone])
 	m := {"label": sprintf("%d-%02d", [y, mo]), "start": s, "end": e}
 ]
+
+# add_months_local: the instant t plus k calendar months counted on the contract's clock.
+# time.add_date counts in UTC: 2025-07-01 00:00 +08:00 is 06-30 16:00 UTC, a month later is
+# 07-30 16:00 UTC = 07-31 local, not 08-01. The zone's offset at t is applied around the UTC
+# arithmetic (exact for a zone without daylight saving, as the contract's Asia/Shanghai).
+_offset(t) := time.parse_rfc3339_ns(sprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", array.concat(
+	time.date([t, data.params.timezone]),
+	time.clock([t, data.params.timezone]),
+))) - t
+
+add_months_local(t, k) := time.add_date(t + _offset(t), 0, k, 0) - _offset(t)
 
 # local_time: an instant (ns) as RFC 3339 in the contract's time zone, for messages.
 local_time(t) := time.format([t, data.params.timezone])

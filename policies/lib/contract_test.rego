@@ -56,3 +56,23 @@ test_success_service_months_are_labelled_in_contract_zone if {
 test_success_local_time_uses_contract_zone if {
 	lib.local_time(time.parse_rfc3339_ns("2025-09-02T16:00:00Z")) == "2025-09-03T00:00:00+08:00" with data.params as window_params
 }
+
+# A term starting on the 1st of a month: its UTC date is the last day of the month before,
+# so months counted in UTC drift (07-01 + 1 month -> 07-31 local). Counted on the contract's
+# clock, every service month starts on the 1st (issue 15: a second contract's term).
+july_params := {"timezone": "Asia/Shanghai", "period": {"start": "2025-07-01T00:00:00+08:00", "end": "2026-07-01T00:00:00+08:00", "months": 12}}
+
+test_success_service_months_of_a_term_starting_on_the_first if {
+	months := lib.service_months with data.params as july_params
+	count(months) == 12
+	[m.label | some m in months] == ["2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]
+	months[1].start == time.parse_rfc3339_ns("2025-08-01T00:00:00+08:00")
+	months[11].end == time.parse_rfc3339_ns("2026-07-01T00:00:00+08:00")
+}
+
+test_fail_utc_month_arithmetic_would_drift if {
+	start := time.parse_rfc3339_ns("2025-07-01T00:00:00+08:00")
+	time.add_date(start, 0, 1, 0) == time.parse_rfc3339_ns("2025-07-31T00:00:00+08:00")
+	lib.add_months_local(start, 1) == time.parse_rfc3339_ns("2025-08-01T00:00:00+08:00") with data.params as july_params
+}
+

@@ -56,7 +56,7 @@ def generate(world: World) -> dict[str, Any]:
         dict(
             first,
             allocation_id="OSS-1-2",
-            quota_gb=first["quota_gb"] + 2000,
+            quota_gb=first["quota_gb"] + total // 15,  # 2000 GB at the contract's 30000
             **{"from": iso(grow_at), "to": None},
         )
     )
@@ -69,15 +69,17 @@ def generate(world: World) -> dict[str, Any]:
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
-    # The third bucket's quota is cut by 5000 GB for the last four months.
+    # The third bucket's quota is cut for the last four months: by 5000 GB at the
+    # contract's 30000 GB, by a sixth of the quantity for another contract, never below 0.
     cut_at = world.months()[8][0]
     third = doc["allocations"][2]
     third["to"] = iso(cut_at)
+    cut = min(third["quota_gb"], max(1, world.quantity("2.2.1.14") // 6))
     doc["allocations"].append(
         dict(
             third,
             allocation_id="OSS-3-2",
-            quota_gb=third["quota_gb"] - 5000,
+            quota_gb=third["quota_gb"] - cut,
             **{"from": iso(cut_at), "to": None},
         )
     )
