@@ -67,7 +67,7 @@ def generate(world: World) -> dict[str, Any]:
         shifts.append(shift)
         t = end
     doc = {"kind": KIND, "staff": staff, "shifts": shifts}
-    world.shared[KIND] = doc  # read by staff_training (9.4), major_event_duty (9.11), staff_replacements (8.9)
+    world.shared[KIND] = doc  # read by staff_training (9.4) and major_event_duty (9.11)
     return doc
 
 
@@ -99,7 +99,8 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     shifts[k]["role"] = dict.fromkeys(shifts[k]["staff_ids"], "technical_support")
     world.breach(
         "3.8.d",
-        f"no on-site engineer {shifts[k]['start']} to {shifts[k]['end']} (everyone on technical support)",
+        f"no on-site engineer {shifts[k]['start']} to {shifts[k]['end']} "
+        "(everyone on technical support)",
         f"{PATH}#/shifts/{k}",
     )
     # 3.9: the afternoon of the Spring Festival's third day had a single person on duty.
@@ -108,7 +109,8 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         day = parse(festival[2]["start"]) + timedelta(hours=SHIFT_HOURS)
         i = _first_shift_at(doc, day)
         shifts[i]["staff_ids"] = shifts[i]["staff_ids"][:1]
-        shifts[i]["role"] = {k: v for k, v in shifts[i]["role"].items() if k in shifts[i]["staff_ids"]}
+        kept = shifts[i]["staff_ids"]
+        shifts[i]["role"] = {k: v for k, v in shifts[i]["role"].items() if k in kept}
         world.breach(
             "3.9",
             f"public holiday {festival[2]['date']}: one person on duty {shifts[i]['start']} "
