@@ -1,0 +1,48 @@
+# METADATA
+# title: Security and technical training for every staff member on the roster
+# description: >-
+#   乙方应负责本单位人员的安全培训、技术培训 (第九条 4): every person who stood a shift of
+#   the duty roster in the service period has a security training record and a technical
+#   training record completed within the period.
+# custom:
+#   clause: "9.4"
+#   evidence: [staff_training, duty_roster]
+#   severity: medium
+package contract.duties.staff_training
+
+import data.contract.baseline.roster
+import data.contract.lib
+import data.contract.lib.evidence
+
+clause := "9.4"
+
+topics := {"security": "security training (安全培训)", "technical": "technical training (技术培训)"}
+
+# on_roster: staff id -> pointer of the first period shift they stood
+on_roster[id] := at if {
+	some id in {i | some e in roster.shifts; e.start < lib.period_end; e.end > lib.period_start; some i in e.staff_ids}
+	first := min({e.index | some e in roster.shifts; e.start < lib.period_end; e.end > lib.period_start; id in e.staff_ids})
+	e := [x | some x in roster.shifts; x.index == first][0]
+	at := lib.pointer(e.path, ["shifts", first, "staff_ids"])
+}
+
+# trained[[id, topic]]: a record completed inside the period
+trained contains [e.r.staff_id, e.r.topic] if {
+	some e in evidence.records("staff_training", "records")
+	lib.in_period(e.r.completed_at)
+}
+
+deny contains v if {
+	t := trained
+	some id, at in on_roster
+	some topic, what in topics
+	not [id, topic] in t
+	msg := sprintf("staff %s stood duty in the period with no %s record in it [%s]", [id, what, clause])
+	v := object.union(lib.violation(msg, at), {"staff_id": id, "topic": topic})
+}
+
+measure := {
+	"expected": count(on_roster),
+	"actual": count({id | some id, _ in on_roster; every topic, _ in topics { [id, topic] in trained }}),
+	"unit": "staff member",
+}
