@@ -108,7 +108,7 @@ def _read(folder: Path, *, builtin: bool = False) -> Pack:
 
 
 def builtin() -> Pack:
-    return _read(paths.PACKS / BUILTIN_ID, builtin=True)
+    return _read(paths.BUILTIN, builtin=True)
 
 
 def user_dir() -> Path:
