@@ -35,13 +35,12 @@ def fen(amount: Decimal) -> Decimal:
     return amount.quantize(FEN, rounding=ROUND_HALF_UP)
 
 
-def row_order(row: str) -> tuple[int, int, int]:
-    """Annex order: 12.x, 15.x before A1, A2, A3; numeric inside each."""
+def row_order(row: str) -> tuple[int, ...]:
+    """Annex order: 12.x, 12.4.x, 15.x before A1, A2, A3; numeric inside each."""
     m = re.fullmatch(r"A(\d+)\.(\d+)", row)
     if m:
         return (1, int(m.group(1)), int(m.group(2)))
-    a, _, b = row.partition(".")
-    return (0, int(a), int(b or 0))
+    return (0, *(int(p) for p in row.split(".")))
 
 
 @dataclass(frozen=True)

@@ -420,7 +420,7 @@ termination contains {"row": "12.4.1", "incident_ids": [id], "reason": reason} i
 	lib.ns(incidents[id].x.occurred_at) >= nth[0]
 	missed := _missed_demand("12.4.1", lib.ns(incidents[id].x.occurred_at))
 	count(missed) > 0
-	reason := sprintf("%d supervision notices mishandled, level %s event %s followed, Party A's demand %s missed (12.4(1))", [count(_mishandled_supervision), level(id), id, missed[0]])
+	reason := sprintf("%d supervision notices mishandled, level %s event %s followed, Party A's demand %s missed [%s]", [count(_mishandled_supervision), level(id), id, missed[0], "12.4.1"])
 }
 
 # (2) promised key or management staff absent during a major event Party A declared
@@ -434,7 +434,7 @@ termination contains {"row": "12.4.2", "incident_ids": [], "reason": reason} if 
 	a.present == false
 	missed := _missed_demand("12.4.2", lib.ns(ev.start))
 	count(missed) > 0
-	reason := sprintf("promised %s staff %s absent during major event %s, Party A's demand %s missed (12.4(2))", [a.role, a.staff_id, a.event_id, missed[0]])
+	reason := sprintf("promised %s staff %s absent during major event %s, Party A's demand %s missed [%s]", [a.role, a.staff_id, a.event_id, missed[0], "12.4.2"])
 }
 
 # (3) fewer ops staff than promised (an agreed input) in 2 consecutive service months
@@ -455,7 +455,7 @@ termination contains {"row": "12.4.3", "incident_ids": [], "reason": reason} if 
 	last := _months[(i + n) - 1]
 	missed := _missed_demand("12.4.3", _month_start(last))
 	count(missed) > 0
-	reason := sprintf("ops staff below the promised %d in %s to %s, Party A's demand %s missed (12.4(3))", [_p.termination.promised_ops_staff, _months[i], last, missed[0]])
+	reason := sprintf("ops staff below the promised %d in %s to %s, Party A's demand %s missed [%s]", [_p.termination.promised_ops_staff, _months[i], last, missed[0], "12.4.3"])
 }
 
 rows contains r if {
@@ -682,20 +682,20 @@ rows contains r if {
 }
 
 # 6.2: a failed acceptance fixed (the next application) later than acceptance.fix_within_days 日
-_rounds := sort([[r.round, r, lib.pointer(f.path, ["rounds", i]), f.data.as_of] |
+_rounds := [{"r": r, "at": lib.pointer(f.path, ["rounds", i]), "as_of": f.data.as_of} |
 	some f in lib.files("acceptance")
 	some i, r in f.data.rounds
-])
+]
 
 rows contains r if {
-	some k, x in _rounds
-	x[1].result == "fail"
-	due := day_deadline(x[1].held_on, data.params.acceptance.fix_within_days)
-	next := [cal.date_of(y[1].submitted_at) | some y in _rounds; y[0] > x[0]]
-	done := min(array.concat(next, [cal.day_of_ns(lib.ns(x[3]))]))
+	some x in _rounds
+	x.r.result == "fail"
+	due := day_deadline(x.r.held_on, data.params.acceptance.fix_within_days)
+	next := [cal.date_of(y.r.submitted_at) | some y in _rounds; y.r.round > x.r.round]
+	done := min(array.concat(next, [cal.day_of_ns(lib.ns(x.as_of))]))
 	done > due
-	why := sprintf("acceptance round %d failed on %s: fixed and re-applied %s, due %s (6.2)", [x[1].round, x[1].held_on, done, due])
-	r := _late_row(sprintf("late:6.2:%d", [x[1].round]), due, done, why, x[2])
+	why := sprintf("acceptance round %d failed on %s: fixed and re-applied %s, due %s (6.2)", [x.r.round, x.r.held_on, done, due])
+	r := _late_row(sprintf("late:6.2:%d", [x.r.round]), due, done, why, x.at)
 }
 
 # 13.2: migration help within duties.ordered_exit_migration_days 天 of Party A's request
