@@ -173,12 +173,20 @@ def evaluate(
     packages = policy_map(catalogue)
     states = {c.id: evidence_state(bundle, c) for c in catalogue}
     to_run = [packages[c.id] for c in catalogue if c.id in packages and states[c.id][0] == "ok"]
-    to_run.append(LIABILITY_PACKAGE)
-    outcomes: dict[str, PackageOutcome] = {}
-    if to_run:
-        engine = engine or EngineName.EMBEDDED.to_engine()
-        engine.load(policies.policy_files(), policy_data(params))
-        outcomes = engine.evaluate(bundle.policy_input(), to_run, package_costs(bundle, to_run))
+    # the ledger first (with every clause that does not read it), then the clauses that
+    # reconcile against it (7.2.2: deductions from the final instalment), in one run
+    reads_ledger = ledger_packages()
+    first = [p for p in to_run if p not in reads_ledger] + [LIABILITY_PACKAGE]
+    second = [p for p in to_run if p in reads_ledger]
+    engine = engine or EngineName.EMBEDDED.to_engine()
+    engine.load(policies.policy_files(), policy_data(params))
+    doc = bundle.policy_input()
+    outcomes = engine.evaluate(doc, first, package_costs(bundle, first))
+    ledger = ledger_from_outcome(outcomes[LIABILITY_PACKAGE], params)
+    if second:
+        kinds = {k for c in catalogue if packages.get(c.id) in second
+                 for k in (*c.evidence_kinds, *c.optional_kinds)}
+        outcomes.update(engine.evaluate(ledger_input(doc, kinds, ledger), second))
     results = []
     for clause in catalogue:
         state, reason, refs = states[clause.id]
@@ -190,7 +198,24 @@ def evaluate(
             results.append(ClauseResult(clause, Status.INVALID, evidence=refs, reason=reason))
         else:
             results.append(result_from_outcome(clause, outcomes[packages[clause.id]], refs))
-    return results, ledger_from_outcome(outcomes[LIABILITY_PACKAGE], params)
+    return results, ledger
+
+
+def ledger_packages() -> set[str]:
+    """Packages whose METADATA says `custom.reads_ledger: true`."""
+    return {p.package for p in policies.discover()
+            if not p.is_test and (p.metadata.get("custom") or {}).get("reads_ledger")}
+
+
+def ledger_input(doc: Mapping[str, Any], kinds: set[str], ledger: LiabilityLedger) -> dict[str, Any]:
+    """The input of the clauses that read the ledger: the evidence kinds they name, and
+    `liability` with the deductible total (absent when the ledger could not be computed,
+    which those clauses report as a violation)."""
+    evidence = {k: v for k, v in doc["evidence"].items() if k in kinds}
+    out: dict[str, Any] = {"bundle": doc["bundle"], "evidence": evidence}
+    if not ledger.failed:
+        out["liability"] = {"deductible_total_cny": str(ledger.deductible), "total_cny": str(ledger.total)}
+    return out
 
 
 def run_check(store: Store, *, engine: Engine | None = None, waivers: Path | None = None,

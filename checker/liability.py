@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -35,13 +35,12 @@ def fen(amount: Decimal) -> Decimal:
     return amount.quantize(FEN, rounding=ROUND_HALF_UP)
 
 
-def row_order(row: str) -> tuple[int, int, int]:
-    """Annex order: 12.x, 15.x before A1, A2, A3; numeric inside each."""
+def row_order(row: str) -> tuple[int, ...]:
+    """Annex order: 12.x, 12.4.x, 15.x before A1, A2, A3; numeric inside each."""
     m = re.fullmatch(r"A(\d+)\.(\d+)", row)
     if m:
         return (1, int(m.group(1)), int(m.group(2)))
-    a, _, b = row.partition(".")
-    return (0, int(a), int(b or 0))
+    return (0, *(int(p) for p in row.split(".")))
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ class IncidentLevel:
 
 @dataclass(frozen=True)
 class TerminationRight:
-    row: str  # 12.1 | 12.2 | 15.11
+    row: str  # 12.1 | 12.2 | 12.4.1-12.4.3 | 15.11
     incident_ids: tuple[str, ...]
     reason: str
 
@@ -95,6 +94,7 @@ class LiabilityLedger:
     deduct_from: str
     deduct_limit: Decimal
     problems: tuple[str, ...] = field(default_factory=tuple)  # rows that could not be priced
+    failed: bool = False  # the liability rules themselves failed: no total to reconcile against
 
     @property
     def total(self) -> Decimal:
@@ -295,7 +295,8 @@ def build_ledger(
 def ledger_from_outcome(outcome: PackageOutcome, params: Mapping[str, Any]) -> LiabilityLedger:
     """The ledger from the engine's answer for contract.liability (its `measure`)."""
     if outcome.error is not None:  # a checker fault: shown in the ledger, clauses still reported
-        return build_ledger(
+        ledger = build_ledger(
             None, params, [{"msg": f"liability rules failed: {outcome.error}", "evidence": ""}]
         )
+        return replace(ledger, failed=True)
     return build_ledger(outcome.measure, params, outcome.deny)

@@ -149,7 +149,7 @@ def test_final_payment_amount_is_checked_to_the_fen(
     assert "= 1524505.67, the instalment is 1512160.00" in v.message
 
 
-def test_a_payment_one_fen_short_fails_and_exactly_net_passes(tmp_path: Path) -> None:
+def test_a_payment_one_fen_short_fails_and_net_of_an_unfounded_fine_fails(tmp_path: Path) -> None:
     # the same compliant bundle with the final payment changed: 1,512,160.00 - 0.01
     out = tmp_path / "b"
     generate(out, seed=7, scale=SCALE)
@@ -163,7 +163,13 @@ def test_a_payment_one_fen_short_fails_and_exactly_net_passes(tmp_path: Path) ->
         {"amount_cny": "0.01", "reason": "fine", "liability_ref": "A3.5"}
     ]
     _rewrite(out, pay_path, doc)
-    assert _result(run_check(LocalStore(out)), "7.2.2").status is Status.PASS
+    # paid + deducted = 40% now, but the compliant year's ledger owes nothing: a 0.01 fine
+    # deducted from the final instalment is more than the ledger's deductible total (12.3)
+    result = _result(run_check(LocalStore(out)), "7.2.2")
+    assert result.status is Status.FAIL
+    assert [v.message for v in result.violations] == [
+        "final instalment: deducted 0.01, the liability ledger's deductible total is 0.00 [7.2.2]"
+    ]
 
 
 def _rewrite(bundle: Path, path: Path, doc: dict[str, object]) -> None:

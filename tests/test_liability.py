@@ -37,11 +37,6 @@ EXPECTED_EVENTS = {
         "270028.57",
         {"A2.3"},
     ),  # S6 tampered via a security service failure, major impact
-    "INC-P2": (
-        "A3.7",
-        "22502.38",
-        {"12.5", "A3.7"},
-    ),  # S7: A3.7 22,502.38 beats 12.5 3 days 11,341.20
     "INC-P5": ("15.11", "756080.00", {"15.11"}),  # confidentiality breach
     "data:S4": (
         "A3.1",
@@ -72,10 +67,25 @@ EXPECTED_EVENTS = {
         "13501.43",
         {"A3.12"},
     ),  # on site 85 min after it was needed
+    # the supervision provider's notice RN-P1 on S7 fixed 2 d 5 h late (3 days of 12.5 =
+    # 11,341.20), then the INC-P2 intrusion followed: A3.7 22,502.38 is heavier (12.3)
+    "rectification:RN-P1": ("A3.7", "22502.38", {"12.5", "A3.7"}),
+    # three failed assessments on S5, Party A's deadline missed by 20 h: A3.3 20% = 9,000.95
+    # beats 1 day of 12.5 (3,780.40)
+    "rectification:RN-P2": ("A3.3", "9000.95", {"12.5", "A3.3"}),
+    "rectification:RN-P3": ("12.5", "3780.40", {"12.5"}),  # 12.4(3) demand met 20 h late
+    # 12.5 for the late obligations other modules plant:
+    "late:6.3.1": ("12.5", "18902.00", {"12.5"}),  # implementation plan 5 days late
+    "late:6.2:1": ("12.5", "7560.80", {"12.5"}),  # failed acceptance re-applied 2 days late
+    "late:13.2:ORD-1": ("12.5", "11341.20", {"12.5"}),  # ordered-exit migration 3 days late
+    "late:15.5:CR-1": ("12.5", "11341.20", {"12.5"}),  # confidential material 3 days late
+    "scale_out:SO-20251220-901": ("12.5", "7560.80", {"12.5"}),  # 2 days late
+    "scale_out:SO-20260429-902": ("12.5", "480110.80", {"12.5"}),  # open: 127 days to as_of
 }
-# 270,028.57 + 5 x 22,502.38 (112,511.90) + 756,080.00 + 27,002.86
-#   + 884,613.60 + 11,341.20 + 13,501.43
-EXPECTED_TOTAL = "2075079.56"
+# 270,028.57 + 5 x 22,502.38 (112,511.90) + 756,080.00 + 27,002.86 + 884,613.60
+#   + 3 x 11,341.20 (34,023.60) + 13,501.43 + 9,000.95 + 3,780.40 + 18,902.00
+#   + 2 x 7,560.80 (15,121.60) + 480,110.80
+EXPECTED_TOTAL = "2624677.71"
 
 
 @pytest.fixture(scope="module")
@@ -108,9 +118,14 @@ def test_breaches_example_is_priced_to_the_fen(breaches: Report) -> None:
         "from": "7.2.2",
         "instalment": "1512160.00",
         "amount": "1512160.00",
-        "not_deductible": "562919.56",
-    }  # 2,075,079.56 - 1,512,160.00
-    assert ledger["party_a"] == {"events": [], "total": "0.00"}
+        "not_deductible": "1112517.71",
+    }  # 2,624,677.71 - 1,512,160.00
+    # 12.6: the first instalment paid after its deadline (invoice compliant before it):
+    # 3,780,400.00 x 0.01% = 378.04, once
+    assert ledger["party_a"]["total"] == "378.04"
+    assert [(e["event"], e["chosen"]) for e in ledger["party_a"]["events"]] == [
+        ("late_payment:7.2.1", "12.6")
+    ]
 
 
 def test_incidents_linked_to_outages_and_losses_are_one_event(breaches: Report) -> None:
@@ -133,6 +148,7 @@ def test_annex1_levels_and_termination_rights(breaches: Report) -> None:
     assert rights == [
         ("12.1", ["INC-P3"]),
         ("12.2", ["INC-P1", "INC-P2", "INC-P4"]),
+        ("12.4.3", []),  # ops staff short in 2 months, Party A's demand met late
         ("15.11", ["INC-P5"]),
     ]
 

@@ -43,7 +43,9 @@ def test_parity_real_opa_server_gives_embedded_results(standin: RealOpaServer) -
     assert verdicts(remote) == verdicts(embedded)
     assert remote.engine.startswith("opa server at http://127.0.0.1:")
     posts = [p for m, p in standin.state.requests if m == "POST"]
-    assert posts == ["/v1/data/cloudpact_collect/result"], "the input is posted once per bundle"
+    # the bundle once; then, with the ledger computed, the small input of the clauses that
+    # reconcile against it (7.2.2: its evidence kinds and input.liability)
+    assert posts == ["/v1/data/cloudpact_collect/result"] * 2, "the bundle is posted once"
 
 
 def _free_port() -> int:

@@ -89,18 +89,13 @@ def plant(world: World, doc: dict[str, Any]) -> None:
                 "handled_at": iso(notified + timedelta(hours=30)),
                 "outcome": "leak",
             },
-            rectification={
-                "notice_at": iso(notified + timedelta(days=2)),
-                "due_at": iso(notified + timedelta(days=7)),
-                "done_at": iso(notified + timedelta(days=9, hours=5)),
-            },
-            description="weakness notified by a third party, handled after 30 h; fix 2 d 5 h late",
+            description="weakness notified by a third party, handled after 30 h",
         )
     )
     rows[-1]["ended_at"] = iso(notified + timedelta(hours=30))
     world.breach(
-        "A3.7",
-        "S7 intrusion handled after 30 h (Annex 1 B); rectification fixed 3 days late",
+        "A1.8",
+        "S7 intrusion handled after 30 h (Annex 1 B)",
         f"{PATH}#/incidents/{len(rows) - 1}",
     )
     rows.append(

@@ -4,7 +4,7 @@ First instalment on the 12th working day after the contract took effect, final i
 on the 10th working day after acceptance passed; each invoice a few working days before
 its payment, of the same amount. Breaches: the first instalment on the 23rd working day
 (7.2.1), an invoice dated after the final payment (7.2.3), and a final payment that pays
-the full 40% although a fine is deducted (7.2.2: paid + deducted != 40%).
+the full 40% although a fine is deducted (7.2.2: paid + deducted != 40%), an invoice for extra work with no supplementary contract (7.1).
 """
 
 from __future__ import annotations
@@ -55,11 +55,19 @@ def generate(world: World) -> dict[str, Any]:
     accepted: date = world.shared["acceptance_passed_on"]
     inv1, pay1 = _entries(world, _instalment(world, "effective_date"), effective, FIRST_PAID_ON, 1)
     inv2, pay2 = _entries(world, _instalment(world, "acceptance"), accepted, FINAL_PAID_ON, 2)
+    signed = world.params["effective_date"]  # 第二十条 1: effective when both signed and sealed
     return {
         "kind": KIND,
         "as_of": export_time(world),
+        "contract_signing": {
+            "signatures": [
+                {"party": p, "signed_on": signed, "sealed": True, "signatory_role": "legal_representative"}
+                for p in ("party_a", "party_b")
+            ]
+        },
         "invoices": [inv1, inv2],
         "payments": [pay1, pay2],
+        "supplementary_contracts": [],
     }
 
 
@@ -84,6 +92,20 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         "7.2.3",
         "the final instalment's invoice is dated the day after the payment",
         f"{PATH}#/payments/1",
+    )
+    extra_on = date.fromisoformat(doc["invoices"][0]["issued_on"]) + timedelta(days=60)
+    doc["invoices"].append({
+        "invoice_id": f"INV-{extra_on:%Y%m}-900",
+        "instalment": "extra",
+        "issued_on": extra_on.isoformat(),
+        "amount_cny": "8800.00",
+        "meets_requirements": True,
+        "supplementary_contract_ref": None,
+    })
+    world.breach(
+        "7.1",
+        "an invoice of 8800.00 for work beyond the two instalments, no supplementary contract",
+        f"{PATH}#/invoices/{len(doc['invoices']) - 1}",
     )
     fine = Decimal("12345.67")
     final["deductions"] = [

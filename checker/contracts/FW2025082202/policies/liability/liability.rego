@@ -9,10 +9,12 @@
 #   termination rights).
 # custom:
 #   ledger: true
-#   evidence: [outages, incidents, tickets, deliverables, scale_out, payments, data_reliability]
+#   evidence: [outages, incidents, tickets, deliverables, scale_out, payments, data_reliability, rectification_notices, monthly_assessments, ops_staffing, acceptance, exit_records, confidentiality, major_events, host_inventory, fiscal_delays]
 package contract.liability
 
 import data.contract.lib
+import data.contract.lib.calendar as cal
+import data.contract.payments.instalments
 import data.contract.sla.availability
 import data.contract.sla.data_reliability
 
@@ -48,9 +50,36 @@ _loss(x) := to_number(object.get(x, "economic_loss_cny", "0.00"))
 
 _people(x) := object.get(x, "people_affected", 0)
 
+# ---- force majeure (第十四条 3, reading rule 4) -------------------------------------
+# The one rule deciding whether an incident's force-majeure flag excuses it: only with the
+# written notice (at once: not after the proof) and the proof of a government body or a
+# notary within liability.force_majeure_proof_days 天 of the event (reading rule 2: a last
+# day that is a 法定休假日 moves to the next working day). A flag alone excuses nothing.
+# (To be rewired to policies/lib/excuse.rego on merge.)
+_excused(x) if {
+	x.force_majeure == true
+	notice := object.get(x, "force_majeure_notice_at", null)
+	proof := object.get(x, "force_majeure_proof", null)
+	notice != null
+	proof != null
+	proof.issued_by in {"government", "notary"}
+	lib.ns(notice) <= lib.ns(proof.issued_at)
+	cal.date_of(proof.issued_at) <= day_deadline(cal.date_of(x.occurred_at), _p.force_majeure_proof_days)
+}
+
+# day_deadline(d, n): the last day of a period of n 日/天 counted from the day after d
+# (民法典 第二百零一条-二百零三条): d + n, moved to the next working day when it is a
+# 法定休假日 (China's official calendar, data.calendar).
+_working_days := {w | some w in data.calendar.working_days}
+
+day_deadline(d, n) := e if {
+	e := cal.add_days(d, n)
+	e in _working_days
+} else := cal.working_day_after(cal.add_days(d, n), 1)
+
 _grave(x) if {
 	x.provider_responsible
-	not x.force_majeure
+	not _excused(x)
 }
 
 _scale_a(x) if _share_percent(x) > _a1.a_share_over_percent
@@ -101,11 +130,19 @@ _late_or_never(at, limit) if {
 }
 
 # Annex 1 rows per incident (A1.1-A1.4 A level, A1.5-A1.8 B level)
+# 2小时以上 includes 2 h (reading rule 1); an outage because another provider failed and
+# Party B had no mutual backup (backup_dependency) is graded by the same rules
+_interruption_categories := {"service_interruption", "backup_dependency"}
+
+_long_interruption(x) if {
+	x.category in _interruption_categories
+	_minutes(x) >= _a1.interruption_at_least_minutes
+}
+
 annex1_rows[id] contains "A1.1" if {
 	some id, e in incidents
-	e.x.category == "service_interruption"
+	_long_interruption(e.x)
 	_grave(e.x)
-	_minutes(e.x) > _a1.interruption_over_minutes
 	_scale_a(e.x)
 }
 
@@ -129,9 +166,8 @@ annex1_rows[id] contains "A1.4" if {
 
 annex1_rows[id] contains "A1.5" if {
 	some id, e in incidents
-	e.x.category == "service_interruption"
+	_long_interruption(e.x)
 	_grave(e.x)
-	_minutes(e.x) > _a1.interruption_over_minutes
 	_scale_b(e.x)
 }
 
@@ -207,11 +243,24 @@ _pick(links, major_row, minor_row) := major_row if {
 
 _incident_major(x) if x.major_impact
 
+# Annex 2 row 2: only while the impact stays below Annex 1 level B (影响未达到 B 级及以上事故
+# 影响), judged with the Annex 1 rules themselves (duration and scale of A1.1 / A1.5)
+_b_or_worse_impact(x) if {
+	_long_interruption(x)
+	_scale_b(x)
+}
+
+_b_or_worse_impact(x) if {
+	_long_interruption(x)
+	_scale_a(x)
+}
+
 rows contains r if {
 	some id, e in incidents
 	e.x.category == "backup_dependency"
-	not level(id)
-	r := _fee_row(id, [id], "A2.2", e.x.system_ids, "another provider's outage, no mutual backup", e.at)
+	not _excused(e.x)
+	not _b_or_worse_impact(e.x)
+	r := _fee_row(id, [id], "A2.2", e.x.system_ids, "another provider's outage, no mutual backup, impact below Annex 1 level B", e.at)
 }
 
 _security_rows := {"tampering": "A2.3", "data_loss": "A2.4", "intrusion": "A2.5"}
@@ -224,41 +273,189 @@ rows contains r if {
 	r := _fee_row(id, [id], row, e.x.system_ids, sprintf("security service failure led to %s with major impact", [e.x.category]), e.at)
 }
 
-rows contains r if {
-	some id, e in incidents
-	e.x.category == "assessment_failed"
-	r := _fee_row(id, [id], "A3.3", e.x.system_ids, "monthly assessment failed three times in a row", e.at)
-}
-
-_rect_late_ns(x) := d if {
-	rect := x.rectification
-	rect.done_at != null
-	d := lib.ns(rect.done_at) - lib.ns(rect.due_at)
-	d > 0
-} else := d if {
-	rect := x.rectification
-	rect.done_at == null
-	d := _as_of("incidents") - lib.ns(rect.due_at)
-	d > 0
-}
-
 _days(ns) := ceil(ns / _day_ns)
 
-rows contains r if {
-	some id, e in incidents
-	_rect_late_ns(e.x)
-	row := _pick([id], "A2.6", "A3.7")
-	r := _fee_row(id, [id], row, e.x.system_ids, "rectification notice not handled in time", sprintf("%s/rectification", [e.at]))
+# ---- rectification notices (Annex 2 row 6 / Annex 3 row 7, 12.4, A3.3, 12.5) ---------
+notices[n.notice_id] := {"n": n, "at": lib.pointer(f.path, ["notices", i]), "as_of": lib.ns(f.data.as_of)} if {
+	some f in lib.files("rectification_notices")
+	some i, n in f.data.notices
 }
 
+# not handled properly by its deadline: not done at all (deadline passed at the export
+# time), done after the deadline, or the issuer found the handling wrong
+_mishandled(e) if {
+	e.n.done_at == null
+	e.as_of > lib.ns(e.n.due_at)
+}
+
+_mishandled(e) if {
+	e.n.done_at != null
+	lib.ns(e.n.done_at) > lib.ns(e.n.due_at)
+}
+
+_mishandled(e) if e.n.handled_properly == false
+
+_late_fix_ns(e) := d if {
+	e.n.done_at != null
+	d := lib.ns(e.n.done_at) - lib.ns(e.n.due_at)
+	d > 0
+} else := d if {
+	e.n.done_at == null
+	d := e.as_of - lib.ns(e.n.due_at)
+	d > 0
+}
+
+# incidents that followed a notice (出现问题): linked by the notice, occurring after it
+_followed(e) := {id |
+	some id in e.n.incident_ids
+	incidents[id]
+	lib.ns(incidents[id].x.occurred_at) >= lib.ns(e.n.issued_at)
+}
+
+_supervision := "supervision_provider"
+
+# Annex 2 row 6 / Annex 3 row 7: the supervision provider's notice (云安全监管服务商已发出
+# 整改通知), not handled properly, and a problem followed; a notice of Party A is not this row
 rows contains r if {
-	some id, e in incidents
-	late := _rect_late_ns(e.x)
+	some nid, e in notices
+	e.n.issued_by_role == _supervision
+	_mishandled(e)
+	links := _followed(e)
+	count(links) > 0
+	ids := sort(links)
+	row := _pick(ids, "A2.6", "A3.7")
+	r := _fee_row(sprintf("rectification:%s", [nid]), ids, row, e.n.system_ids, sprintf("supervision provider's rectification notice %s not handled properly, incident(s) %s followed", [nid, concat(", ", ids)]), e.at)
+}
+
+# 12.5: a rectification done after its deadline (逾期履行), whoever set it
+rows contains r if {
+	some nid, e in notices
+	late := _late_fix_ns(e)
 	r := {
-		"event": id, "links": [id], "row": "12.5", "basis": "price_per_day", "days": _days(late),
-		"percent_per_day": _p.late_per_day_percent, "why": "fix later than the rectification deadline",
-		"evidence": sprintf("%s/rectification", [e.at]),
+		"event": sprintf("rectification:%s", [nid]), "links": sort(_followed(e)), "row": "12.5", "basis": "price_per_day", "days": _days(late),
+		"percent_per_day": _p.late_per_day_percent, "why": sprintf("rectification %s done after its deadline %s", [nid, e.n.due_at]),
+		"evidence": e.at,
 	}
+}
+
+# Party A's demands with a deadline, each citing the ground it is about (12.4, A3.3)
+_demands(ground) := {nid: e |
+	some nid, e in notices
+	e.n.issued_by_role == "party_a"
+	e.n.ground == ground
+}
+
+# ---- Annex 3 row 3: monthly assessments failed 3 times in a row, then a missed deadline ---
+_assessments := [{"a": a, "at": lib.pointer(f.path, ["assessments", i])} |
+	some f in lib.files("monthly_assessments")
+	some i, a in f.data.assessments
+	a.assessed_by_role == "party_a"
+]
+
+_months := [m.label | some m in lib.service_months]
+
+_month_start(label) := m.start if {
+	some m in lib.service_months
+	m.label == label
+}
+
+_failed(label) if {
+	some x in _assessments
+	x.a.month == label
+	x.a.passed == false
+}
+
+# runs of assessments_failed_in_a_row consecutive failed service months: [first, last]
+_failed_runs contains [_months[i], _months[(i + n) - 1]] if {
+	n := _p.assessments_failed_in_a_row
+	some i, _ in _months
+	i + n <= count(_months)
+	every j in numbers.range(i, (i + n) - 1) {
+		_failed(_months[j])
+	}
+}
+
+_systems_of_months(first, last) := sort({sid |
+	some x in _assessments
+	x.a.month >= first
+	x.a.month <= last
+	x.a.passed == false
+	some sid in x.a.system_ids
+})
+
+rows contains r if {
+	some run in _failed_runs
+	some nid, e in _demands("A3.3")
+	lib.ns(e.n.issued_at) >= _month_start(run[1])
+	_mishandled(e)
+	event := sprintf("rectification:%s", [nid])
+	why := sprintf("monthly assessments %s to %s failed, still short after Party A's deadline %s (notice %s)", [run[0], run[1], e.n.due_at, nid])
+	r := _fee_row(event, [], "A3.3", _systems_of_months(run[0], run[1]), why, e.at)
+}
+
+# ---- 12.4 (1)-(3): termination after a missed rectification demand of Party A ---------
+_missed_demand(ground, after_ns) := sort([nid |
+	some nid, e in _demands(ground)
+	lib.ns(e.n.issued_at) >= after_ns
+	_mishandled(e)
+])
+
+# (1) repeatedly (多次: termination.mishandled_notices_at_least) mishandled supervision
+# notices, then a B-level or worse event that followed one of them
+_mishandled_supervision := sort([[lib.ns(e.n.issued_at), nid] |
+	some nid, e in notices
+	e.n.issued_by_role == _supervision
+	_mishandled(e)
+])
+
+termination contains {"row": "12.4.1", "incident_ids": [id], "reason": reason} if {
+	n := _p.termination.mishandled_notices_at_least
+	count(_mishandled_supervision) >= n
+	nth := _mishandled_supervision[n - 1]
+	some nid, e in notices
+	e.n.issued_by_role == _supervision
+	_mishandled(e)
+	some id in _followed(e)
+	level(id)
+	lib.ns(incidents[id].x.occurred_at) >= nth[0]
+	missed := _missed_demand("12.4.1", lib.ns(incidents[id].x.occurred_at))
+	count(missed) > 0
+	reason := sprintf("%d supervision notices mishandled, level %s event %s followed, Party A's demand %s missed [%s]", [count(_mishandled_supervision), level(id), id, missed[0], "12.4.1"])
+}
+
+# (2) promised key or management staff absent during a major event Party A declared
+_major_events := {e.event_id: e | some f in lib.files("major_events"); some e in f.data.events}
+
+termination contains {"row": "12.4.2", "incident_ids": [], "reason": reason} if {
+	some f in lib.files("ops_staffing")
+	some a in f.data.key_staff_attendance
+	ev := _major_events[a.event_id]
+	a.promised == true
+	a.present == false
+	missed := _missed_demand("12.4.2", lib.ns(ev.start))
+	count(missed) > 0
+	reason := sprintf("promised %s staff %s absent during major event %s, Party A's demand %s missed [%s]", [a.role, a.staff_id, a.event_id, missed[0], "12.4.2"])
+}
+
+# (3) fewer ops staff than promised (an agreed input) in 2 consecutive service months
+_staff_short(label) if {
+	some f in lib.files("ops_staffing")
+	some c in f.data.monthly_counts
+	c.month == label
+	c.ops_staff < _p.termination.promised_ops_staff
+}
+
+termination contains {"row": "12.4.3", "incident_ids": [], "reason": reason} if {
+	n := _p.termination.short_staff_months
+	some i, _ in _months
+	i + n <= count(_months)
+	every j in numbers.range(i, (i + n) - 1) {
+		_staff_short(_months[j])
+	}
+	last := _months[(i + n) - 1]
+	missed := _missed_demand("12.4.3", _month_start(last))
+	count(missed) > 0
+	reason := sprintf("ops staff below the promised %d in %s to %s, Party A's demand %s missed [%s]", [_p.termination.promised_ops_staff, _months[i], last, missed[0], "12.4.3"])
 }
 
 rows contains r if {
@@ -444,19 +641,108 @@ rows contains r if {
 	}
 }
 
-# ---- Party A's late payments (12.6): payments records with paid_at and due_by -------
+# ---- 12.5: other obligations performed late (逾期交付使用, 逾期履行, 验收不合格整改) ----------
+# days late = calendar days from the deadline day to the day it was done (to the export
+# day while not done); deadlines in 日/天 follow reading rule 2 (day_deadline)
+_late_row(event, deadline, done, why, at) := {
+	"event": event, "links": [], "row": "12.5", "basis": "price_per_day", "days": cal.days_between(deadline, done),
+	"percent_per_day": _p.late_per_day_percent, "why": why, "evidence": at,
+}
+
+_done_or_today(ts, as_of) := cal.date_of(ts) if ts != null else := cal.day_of_ns(lib.ns(as_of))
+
+_plan_delivered(plan) := plan.delivered_at if plan != null else := null
+
+# 6.3.1: the implementation plan is due at the start of execution (the period's first day)
+rows contains r if {
+	some f in lib.files("deliverables")
+	due := cal.date_of(data.params.period.start)
+	done := _done_or_today(_plan_delivered(f.data.implementation_plan), f.data.as_of)
+	done > due
+	why := sprintf("implementation plan due %s, delivered %s (6.3.1)", [due, done])
+	r := _late_row("late:6.3.1", due, done, why, lib.pointer(f.path, ["implementation_plan"]))
+}
+
+# 逾期交付使用: the contracted hosts (2.2.1.1 + 2.2.1.2) all in service only after the start
+_host_quantity := lib.quantity("2.2.1.1") + lib.quantity("2.2.1.2")
+
+_host_days := sort([cal.date_of(h.host.in_service_from) |
+	some _, h in lib.hosts
+	lib.in_service(h.host.host_id)
+])
+
+rows contains r if {
+	count(lib.files("host_inventory")) > 0
+	due := cal.date_of(data.params.period.start)
+	count(_host_days) >= _host_quantity
+	ready := _host_days[_host_quantity - 1]
+	ready > due
+	why := sprintf("the %d contracted hosts were in service only from %s, service due %s (逾期交付使用)", [_host_quantity, ready, due])
+	r := _late_row("late:provision", due, ready, why, sprintf("%s#/hosts", [lib.files("host_inventory")[0].path]))
+}
+
+# 6.2: a failed acceptance fixed (the next application) later than acceptance.fix_within_days 日
+_rounds := [{"r": r, "at": lib.pointer(f.path, ["rounds", i]), "as_of": f.data.as_of} |
+	some f in lib.files("acceptance")
+	some i, r in f.data.rounds
+]
+
+rows contains r if {
+	some x in _rounds
+	x.r.result == "fail"
+	due := day_deadline(x.r.held_on, data.params.acceptance.fix_within_days)
+	next := [cal.date_of(y.r.submitted_at) | some y in _rounds; y.r.round > x.r.round]
+	done := min(array.concat(next, [cal.day_of_ns(lib.ns(x.as_of))]))
+	done > due
+	why := sprintf("acceptance round %d failed on %s: fixed and re-applied %s, due %s (6.2)", [x.r.round, x.r.held_on, done, due])
+	r := _late_row(sprintf("late:6.2:%d", [x.r.round]), due, done, why, x.at)
+}
+
+# 13.2: migration help within duties.ordered_exit_migration_days 天 of Party A's request
+rows contains r if {
+	some f in lib.files("exit_records")
+	some i, o in f.data.ordered_exits
+	due := day_deadline(cal.date_of(o.migration_requested_at), data.params.duties.ordered_exit_migration_days)
+	done := _done_or_today(object.get(o, "migration_completed_at", null), f.data.as_of)
+	done > due
+	why := sprintf("ordered exit %s: migration done %s, due %s (13.2)", [o.order_id, done, due])
+	r := _late_row(sprintf("late:13.2:%s", [o.order_id]), due, done, why, lib.pointer(f.path, ["ordered_exits", i]))
+}
+
+# 15.5: confidential material returned within duties.confidential_return_days 日
+rows contains r if {
+	some f in lib.files("confidentiality")
+	some i, q in f.data.return_requests
+	due := day_deadline(cal.date_of(q.received_at), data.params.duties.confidential_return_days)
+	done := _done_or_today(object.get(q, "returned_at", null), f.data.as_of)
+	done > due
+	why := sprintf("return request %s: material returned %s, due %s (15.5)", [q.request_id, done, due])
+	r := _late_row(sprintf("late:15.5:%s", [q.request_id]), due, done, why, lib.pointer(f.path, ["return_requests", i]))
+}
+
+# 3.4.d: scale-out within sla.scale_out_days 自然日 (natural days, not moved by holidays:
+# the 3.4.d reading); one event with Annex 3 row 4 of the same request (12.3)
+rows contains r if {
+	some f in lib.files("scale_out")
+	some i, q in f.data.requests
+	due := cal.add_days(cal.date_of(q.requested_at), data.params.sla.scale_out_days)
+	done := _done_or_today(q.completed_at, f.data.as_of)
+	done > due
+	why := sprintf("scale-out %s done %s, due %s (3.4.d)", [q.request_id, done, due])
+	r := _late_row(sprintf("scale_out:%s", [q.request_id]), due, done, why, lib.pointer(f.path, ["requests", i]))
+}
+
+# ---- Party A's late payments (12.6) ----------------------------------------------------
+# late as 第七条 judges it (policies/payments/instalments: the deadline counts only once a
+# compliant invoice is there, 7.2(3); a fiscal delay notified under 7.3 is no breach);
+# 万分之一 once per late instalment, or per day late (liability.party_a_late_per_day)
 party_a_rows contains r if {
-	some f in lib.files("payments")
-	some i, pay in f.data.payments
-	due_by := object.get(pay, "due_by", null)
-	due_by != null
-	pay.paid_at != null
-	late := lib.ns(pay.paid_at) - (lib.ns(sprintf("%sT00:00:00%s", [due_by, _offset])) + _day_ns)
-	late > 0
+	some id in {i.id | some i in data.params.instalments}
+	some x in instalments.late_payments(id)
 	r := {
-		"event": sprintf("late_payment:%s", [object.get(pay, "instalment_id", sprintf("%d", [i]))]), "links": [], "row": "12.6",
-		"basis": "price_share", "percent": _p.party_a_late_percent, "per_day": _p.party_a_late_per_day, "days": _days(late),
-		"why": sprintf("paid %s, due by %s", [pay.paid_at, due_by]), "evidence": lib.pointer(f.path, ["payments", i]),
+		"event": sprintf("late_payment:%s", [id]), "links": [], "row": "12.6",
+		"basis": "price_share", "percent": _p.party_a_late_percent, "per_day": _p.party_a_late_per_day, "days": x.days,
+		"why": sprintf("instalment %s paid %s, due %s", [id, x.paid_on, x.due]), "evidence": x.at,
 	}
 }
 

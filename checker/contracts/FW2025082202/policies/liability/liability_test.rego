@@ -10,11 +10,21 @@ params := {
 	"systems": systems,
 	"sla": {"availability_percent": "99.99", "scale_out_days": 7},
 	"deliverables": {"monthly_report_due_day": 10},
+	"acceptance": {"within_working_days": 20, "fix_within_days": 15},
+	"duties": {"ordered_exit_migration_days": 10, "confidential_return_days": 5},
+	"services": {"2.2.1.1": {"quantity": 1, "unit": "host"}, "2.2.1.2": {"quantity": 1, "unit": "host"}},
+	"instalments": [
+		{"id": "7.2.1", "share_percent": "60", "amount_cny": "600.00", "due_working_days": 3, "after": "effective_date"},
+		{"id": "7.2.2", "share_percent": "40", "amount_cny": "400.00", "due_working_days": 2, "after": "acceptance"},
+	],
+	"payments": {"fiscal_pay_within_working_days": 1, "deduction_must_equal_ledger": false},
 	"liability": {
+		"deduct_from": "7.2.2", "force_majeure_proof_days": 15, "assessments_failed_in_a_row": 3,
+		"termination": {"mishandled_notices_at_least": 2, "promised_ops_staff": 6, "short_staff_months": 2},
 		"late_per_day_percent": "0.1", "party_a_late_percent": "0.01", "party_a_late_per_day": false,
 		"confidentiality_percent": "20", "b_events_to_terminate": 3, "scale_out_notice_days": 7,
 		"annex1": {
-			"interruption_over_minutes": 120, "a_share_over_percent": 30, "a_people_at_least": 500000,
+			"interruption_at_least_minutes": 120, "a_share_over_percent": 30, "a_people_at_least": 500000,
 			"a_loss_at_least_cny": "5000000.00", "b_share_over_percent": 10, "b_people_at_least": 100000,
 			"b_loss_at_least_cny": "1000000.00", "tampering_at_least_minutes": 30, "data_loss_over_months": 1,
 			"data_loss_a_over_systems": 3, "intrusion_handling_hours": 24,
@@ -25,9 +35,20 @@ params := {
 			"recovery": [{"over": 30, "up_to": 60, "major": "A2.9", "minor": "A3.10"}],
 			"unattended": [{"over": 60, "up_to": 120, "major": "A2.11", "minor": "A3.12"}],
 		},
-		"rows": {r: {"coefficient_percent": "1", "zh": ""} | some r in ["A2.1", "A2.3", "A2.7", "A3.1", "A3.4", "A3.5", "A3.6", "A3.7", "A3.8", "A3.9", "A3.10", "A3.12"]},
+		"rows": {r: {"coefficient_percent": "1", "zh": ""} | some r in ["A2.1", "A2.2", "A2.3", "A2.6", "A2.7", "A3.1", "A3.3", "A3.4", "A3.5", "A3.6", "A3.7", "A3.8", "A3.9", "A3.10", "A3.12"]},
 	},
 }
+
+# working days for the tests: Monday-Friday, except the National Day holiday 2025-10-01..08
+_day_ns := ((24 * 60) * 60) * 1000000000
+
+calendar := {"source": "test", "first_day": "2025-01-01", "last_day": "2026-12-31", "working_days": [d |
+	some i in numbers.range(0, 700)
+	t := time.parse_rfc3339_ns("2025-01-01T00:00:00Z") + (i * _day_ns)
+	time.weekday(t) in {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
+	d := time.format([t, "UTC", "2006-01-02"])
+	not d in {"2025-10-01", "2025-10-02", "2025-10-03", "2025-10-06", "2025-10-07", "2025-10-08"}
+]}
 
 interruption(id, sids, at, minutes) := {
 	"incident_id": id, "category": "service_interruption", "occurred_at": at,
@@ -41,11 +62,123 @@ test_success_share_of_systems_grades_interruptions if {
 	list := [
 		interruption("a", ["S1", "S2", "S3"], "2025-10-01T10:00:00+08:00", 121), # 3/7 = 42.9% > 30%: A
 		interruption("b", ["S1"], "2025-10-02T10:00:00+08:00", 121), # 1/7 = 14.3% > 10%: B
-		interruption("c", ["S1", "S2", "S3"], "2025-10-03T10:00:00+08:00", 120), # not over 2 h: none
-		object.union(interruption("d", ["S1", "S2", "S3"], "2025-10-04T10:00:00+08:00", 300), {"force_majeure": true}),
+		interruption("c", ["S1", "S2", "S3"], "2025-10-03T10:00:00+08:00", 119), # under 2 h: none
+		object.union(interruption("d", ["S1", "S2", "S3"], "2025-10-04T10:00:00+08:00", 300), fm_proved),
 	]
-	{[l.incident_id, l.level] | some l in liability.levels} == {["a", "A"], ["b", "B"]} with input.evidence as incidents(list) with data.params as params
-	{t.row | some t in liability.termination} == {"12.1"} with input.evidence as incidents(list) with data.params as params
+	{[l.incident_id, l.level] | some l in liability.levels} == {["a", "A"], ["b", "B"]} with input.evidence as incidents(list) with data.params as params with data.calendar as calendar
+	{t.row | some t in liability.termination} == {"12.1"} with input.evidence as incidents(list) with data.params as params with data.calendar as calendar
+}
+
+# 14.3: notice at once, proof of a government body within 15 天 of 2025-10-04 (10-19, a Sunday: moved to Mon 10-20)
+fm_proved := {"force_majeure": true, "force_majeure_notice_at": "2025-10-04T12:00:00+08:00", "force_majeure_proof": {"issued_by": "government", "issued_at": "2025-10-20T09:00:00+08:00"}}
+
+test_success_interruption_of_exactly_two_hours_is_graded if {
+	# 2小时以上 includes 2 h: 120 min graded (A1.1 and A1.5), 119 min not
+	list := [interruption("a", ["S1", "S2", "S3"], "2025-10-01T10:00:00+08:00", 120), interruption("b", ["S1"], "2025-10-02T10:00:00+08:00", 120), interruption("c", ["S1"], "2025-10-03T10:00:00+08:00", 119)]
+	{[l.incident_id, l.rows] | some l in liability.levels} == {["a", ["A1.1", "A1.5"]], ["b", ["A1.5"]]} with input.evidence as incidents(list) with data.params as params with data.calendar as calendar
+}
+
+test_fail_force_majeure_flag_without_notice_and_proof_excuses_nothing if {
+	late_proof := object.union(fm_proved, {"force_majeure_proof": {"issued_by": "government", "issued_at": "2025-10-21T09:00:00+08:00"}})
+	no_notice := object.remove(fm_proved, ["force_majeure_notice_at"])
+	list := [
+		object.union(interruption("flag", ["S1"], "2025-10-04T10:00:00+08:00", 300), {"force_majeure": true}),
+		object.union(interruption("late", ["S1"], "2025-10-04T10:00:00+08:00", 300), late_proof),
+		object.union(interruption("nonotice", ["S1"], "2025-10-04T10:00:00+08:00", 300), no_notice),
+		object.union(interruption("ok", ["S1"], "2025-10-04T10:00:00+08:00", 300), fm_proved),
+	]
+	{l.incident_id | some l in liability.levels} == {"flag", "late", "nonotice"} with input.evidence as incidents(list) with data.params as params with data.calendar as calendar
+}
+
+test_success_backup_dependency_below_level_b_is_a2_2_only if {
+	below := object.union(interruption("x", ["S1"], "2025-10-01T10:00:00+08:00", 119), {"category": "backup_dependency"})
+	at_b := object.union(interruption("y", ["S1"], "2025-10-02T10:00:00+08:00", 120), {"category": "backup_dependency"})
+	ev := incidents([below, at_b])
+	{[r.event, r.row] | some r in liability.rows} == {["x", "A2.2"]} with input.evidence as ev with data.params as params with data.calendar as calendar
+	{[l.incident_id, l.level] | some l in liability.levels} == {["y", "B"]} with input.evidence as ev with data.params as params with data.calendar as calendar
+}
+
+notice(id, by, ground, due, done, incs) := {"notice_id": id, "issued_by_role": by, "issued_at": "2025-11-01T10:00:00+08:00", "subject": "s", "system_ids": ["S2"], "due_at": due, "done_at": done, "handled_properly": null, "incident_ids": incs, "ground": ground}
+
+notices(list) := {"rectification_notices": [{"path": "n.json", "data": {"kind": "rectification_notices", "as_of": "2026-09-03T00:00:00+08:00", "notices": list}}]}
+
+test_fail_supervision_notice_mishandled_then_a_problem_is_a3_7 if {
+	inc := interruption("i1", ["S2"], "2025-11-20T10:00:00+08:00", 30)
+	list := [
+		notice("sp", "supervision_provider", "other", "2025-11-10T18:00:00+08:00", "2025-11-12T09:00:00+08:00", ["i1"]),
+		notice("pa", "party_a", "other", "2025-11-10T18:00:00+08:00", "2025-11-12T09:00:00+08:00", ["i1"]),
+	]
+	ev := object.union(notices(list), incidents([inc]))
+	{[r.event, r.row, object.get(r, "days", 0)] | some r in liability.rows} == {["rectification:sp", "A3.7", 0], ["rectification:sp", "12.5", 2], ["rectification:pa", "12.5", 2]} with input.evidence as ev with data.params as params with data.calendar as calendar
+}
+
+test_success_supervision_notice_done_on_time_is_no_row if {
+	inc := interruption("i1", ["S2"], "2025-11-20T10:00:00+08:00", 30)
+	ev := object.union(notices([notice("sp", "supervision_provider", "other", "2025-11-10T18:00:00+08:00", "2025-11-10T18:00:00+08:00", ["i1"])]), incidents([inc]))
+	count(liability.rows) == 0 with input.evidence as ev with data.params as params with data.calendar as calendar
+}
+
+assessment(month, passed) := {"month": month, "system_ids": ["S3"], "passed": passed, "assessed_by_role": "party_a", "assessed_on": "2026-01-05"}
+
+test_fail_three_failed_assessments_then_a_missed_deadline_is_a3_3 if {
+	a := [assessment("2025-10", false), assessment("2025-11", false), assessment("2025-12", false)]
+	demand := object.union(notice("d", "party_a", "A3.3", "2026-01-20T18:00:00+08:00", null, []), {"issued_at": "2026-01-06T10:00:00+08:00"})
+	ev := object.union(notices([demand]), {"monthly_assessments": [{"path": "m.json", "data": {"kind": "monthly_assessments", "as_of": "2026-09-03T00:00:00+08:00", "assessments": a}}]})
+	{[r.row, r.system_ids] | some r in liability.rows; r.row == "A3.3"} == {["A3.3", ["S3"]]} with input.evidence as ev with data.params as params with data.calendar as calendar
+}
+
+test_success_two_failed_assessments_are_no_a3_3 if {
+	a := [assessment("2025-10", false), assessment("2025-11", true), assessment("2025-12", false)]
+	demand := object.union(notice("d", "party_a", "A3.3", "2026-01-20T18:00:00+08:00", null, []), {"issued_at": "2026-01-06T10:00:00+08:00"})
+	ev := object.union(notices([demand]), {"monthly_assessments": [{"path": "m.json", "data": {"kind": "monthly_assessments", "as_of": "2026-09-03T00:00:00+08:00", "assessments": a}}]})
+	count({r | some r in liability.rows; r.row == "A3.3"}) == 0 with input.evidence as ev with data.params as params with data.calendar as calendar
+}
+
+staffing(counts, attendance) := {"ops_staffing": [{"path": "o.json", "data": {"kind": "ops_staffing", "as_of": "2026-09-03T00:00:00+08:00", "monthly_counts": counts, "key_staff_attendance": attendance}}]}
+
+test_fail_two_short_months_and_a_missed_demand_open_12_4_3 if {
+	counts := [{"month": "2025-10", "ops_staff": 5, "confirmed_by_role": "party_a"}, {"month": "2025-11", "ops_staff": 5, "confirmed_by_role": "party_a"}]
+	demand := object.union(notice("d", "party_a", "12.4.3", "2025-12-20T18:00:00+08:00", null, []), {"issued_at": "2025-12-05T10:00:00+08:00"})
+	ev := object.union(staffing(counts, []), notices([demand]))
+	{t.row | some t in liability.termination} == {"12.4.3"} with input.evidence as ev with data.params as params with data.calendar as calendar
+}
+
+test_success_promised_staff_reached_in_one_of_two_months if {
+	counts := [{"month": "2025-10", "ops_staff": 5, "confirmed_by_role": "party_a"}, {"month": "2025-11", "ops_staff": 6, "confirmed_by_role": "party_a"}]
+	demand := object.union(notice("d", "party_a", "12.4.3", "2025-12-20T18:00:00+08:00", null, []), {"issued_at": "2025-12-05T10:00:00+08:00"})
+	count(liability.termination) == 0 with input.evidence as object.union(staffing(counts, []), notices([demand])) with data.params as params with data.calendar as calendar
+}
+
+test_fail_key_staff_absent_at_a_major_event_opens_12_4_2 if {
+	events := {"major_events": [{"path": "e.json", "data": {"kind": "major_events", "events": [{"event_id": "E1", "title": "t", "start": "2025-10-01T00:00:00+08:00", "end": "2025-10-08T00:00:00+08:00"}]}}]}
+	att := [{"event_id": "E1", "staff_id": "K1", "role": "key", "promised": true, "present": false}]
+	demand := object.union(notice("d", "party_a", "12.4.2", "2025-10-20T18:00:00+08:00", null, []), {"issued_at": "2025-10-09T10:00:00+08:00"})
+	ev := object.union(object.union(events, staffing([], att)), notices([demand]))
+	{t.row | some t in liability.termination} == {"12.4.2"} with input.evidence as ev with data.params as params with data.calendar as calendar
+	# the same absence with the demand met in time opens nothing
+	met := object.union(demand, {"done_at": "2025-10-15T10:00:00+08:00", "handled_properly": true})
+	count(liability.termination) == 0 with input.evidence as object.union(object.union(events, staffing([], att)), notices([met])) with data.params as params with data.calendar as calendar
+}
+
+test_fail_repeated_mishandled_notices_then_a_b_event_open_12_4_1 if {
+	inc := interruption("b", ["S1"], "2025-12-01T10:00:00+08:00", 180)
+	list := [
+		notice("n1", "supervision_provider", "other", "2025-11-10T18:00:00+08:00", null, []),
+		notice("n2", "supervision_provider", "other", "2025-11-10T18:00:00+08:00", null, ["b"]),
+		object.union(notice("d", "party_a", "12.4.1", "2025-12-20T18:00:00+08:00", null, []), {"issued_at": "2025-12-05T10:00:00+08:00"}),
+	]
+	ev := object.union(notices(list), incidents([inc]))
+	{t.row | some t in liability.termination} == {"12.4.1"} with input.evidence as ev with data.params as params with data.calendar as calendar
+	# one mishandled notice is not 多次
+	count({t | some t in liability.termination; t.row == "12.4.1"}) == 0 with input.evidence as object.union(notices(array.slice(list, 1, 3)), incidents([inc])) with data.params as params with data.calendar as calendar
+}
+
+test_fail_return_of_material_late_after_a_holiday_deadline if {
+	# received 2025-09-28: 5 日 end on 10-03 (holiday) -> moved to 10-09; returned 10-10: 1 day late
+	reqs := [{"request_id": "r1", "received_at": "2025-09-28T10:00:00+08:00", "written": true, "material": "m", "returned_at": "2025-10-10T10:00:00+08:00"},
+		{"request_id": "r2", "received_at": "2025-09-28T10:00:00+08:00", "written": true, "material": "m", "returned_at": "2025-10-09T10:00:00+08:00"}]
+	ev := {"confidentiality": [{"path": "c.json", "data": {"kind": "confidentiality", "as_of": "2026-09-03T00:00:00+08:00", "staff": [], "return_requests": reqs}}]}
+	[[r.event, r.days] | some r in liability.rows] == [["late:15.5:r1", 1]] with input.evidence as ev with data.params as params with data.calendar as calendar
 }
 
 test_fail_three_b_events_within_a_year_open_12_2 if {
@@ -87,24 +220,43 @@ test_fail_scale_out_after_written_notice if {
 	req := {"request_id": "q1", "system_id": "S4", "requested_at": "2025-11-01T10:00:00+08:00", "completed_at": "2025-11-20T10:00:00+08:00", "written_notice_at": "2025-11-09T10:00:00+08:00"}
 	ok := {"request_id": "q2", "system_id": "S4", "requested_at": "2025-11-01T10:00:00+08:00", "completed_at": "2025-11-12T10:00:00+08:00", "written_notice_at": "2025-11-09T10:00:00+08:00"}
 	ev := {"scale_out": [{"path": "s.json", "data": {"kind": "scale_out", "as_of": "2026-09-03T00:00:00+08:00", "requests": [req, ok]}}]}
-	{[r.event, r.row] | some r in liability.rows} == {["scale_out:q1", "A3.4"]} with input.evidence as ev with data.params as params
+	{[r.event, r.row] | some r in liability.rows} == {["scale_out:q1", "A3.4"], ["scale_out:q1", "12.5"], ["scale_out:q2", "12.5"]} with input.evidence as ev with data.params as params with data.calendar as calendar
 }
 
 test_fail_late_monthly_report_counts_days if {
 	# 2025-09 due 2025-10-10 (end of day); delivered 2025-10-13 09:00 -> 3 days (2 d 9 h, rounded up)
 	reports := [{"doc_id": "m1", "title": "m", "month": "2025-09", "delivered_at": "2025-10-13T09:00:00+08:00"}]
-	ev := {"deliverables": [{"path": "d.json", "data": {"kind": "deliverables", "as_of": "2025-10-31T00:00:00+08:00", "monthly_reports": reports}}]}
-	[[r.event, r.days] | some r in liability.rows] == [["late:6.3.2:2025-09", 3]] with input.evidence as ev with data.params as params
+	ev := {"deliverables": [{"path": "d.json", "data": {"kind": "deliverables", "as_of": "2025-10-31T00:00:00+08:00", "implementation_plan": {"doc_id": "p", "delivered_at": "2025-09-01T10:00:00+08:00"}, "monthly_reports": reports}}]}
+	[[r.event, r.days] | some r in liability.rows] == [["late:6.3.2:2025-09", 3]] with input.evidence as ev with data.params as params with data.calendar as calendar
 }
 
+test_fail_implementation_plan_late_and_a_missing_one_counts_to_as_of if {
+	ev := {"deliverables": [{"path": "d.json", "data": {"kind": "deliverables", "as_of": "2025-09-13T00:00:00+08:00", "implementation_plan": {"doc_id": "p", "delivered_at": "2025-09-05T10:00:00+08:00"}, "monthly_reports": []}}]}
+	[[r.event, r.days] | some r in liability.rows] == [["late:6.3.1", 2]] with input.evidence as ev with data.params as params with data.calendar as calendar
+	none := {"deliverables": [{"path": "d.json", "data": {"kind": "deliverables", "as_of": "2025-09-13T00:00:00+08:00", "implementation_plan": null, "monthly_reports": []}}]}
+	[[r.event, r.days] | some r in liability.rows] == [["late:6.3.1", 10]] with input.evidence as none with data.params as params with data.calendar as calendar
+}
+
+signing := {"signatures": [{"party": "party_a", "signed_on": "2025-09-03", "sealed": true}, {"party": "party_b", "signed_on": "2025-09-03", "sealed": true}]}
+
+payments(invoices, pays) := {"payments": [{"path": "p.json", "data": {"kind": "payments", "as_of": "2026-11-01T00:00:00+08:00", "contract_signing": signing, "invoices": invoices, "payments": pays}}]}
+
+inv(on) := {"invoice_id": "I1", "instalment": "7.2.1", "issued_on": on, "amount_cny": "600.00", "meets_requirements": true}
+
+pay(on) := {"payment_id": "P1", "instalment": "7.2.1", "paid_on": on, "amount_cny": "600.00", "invoice_id": "I1"}
+
+# effective Wed 2025-09-03; 3 working days: Thu 04, Fri 05, Mon 08 -> due 2025-09-08
 test_success_party_a_paying_on_time_owes_nothing if {
-	pays := [{"instalment_id": "7.2.1", "paid_at": "2025-09-30T10:00:00+08:00", "due_by": "2025-09-30"}]
-	ev := {"payments": [{"path": "p.json", "data": {"kind": "payments", "payments": pays}}]}
-	count(liability.party_a_rows) == 0 with input.evidence as ev with data.params as params
+	count(liability.party_a_rows) == 0 with input.evidence as payments([inv("2025-09-04")], [pay("2025-09-08")]) with data.params as params with data.calendar as calendar
 }
 
 test_fail_party_a_late_payment if {
-	pays := [{"instalment_id": "7.2.1", "paid_at": "2025-10-02T10:00:00+08:00", "due_by": "2025-09-30"}]
-	ev := {"payments": [{"path": "p.json", "data": {"kind": "payments", "payments": pays}}]}
-	[[r.row, r.days, r.percent] | some r in liability.party_a_rows] == [["12.6", 2, "0.01"]] with input.evidence as ev with data.params as params
+	[[r.row, r.days, r.percent] | some r in liability.party_a_rows] == [["12.6", 2, "0.01"]] with input.evidence as payments([inv("2025-09-04")], [pay("2025-09-10")]) with data.params as params with data.calendar as calendar
+}
+
+test_success_without_a_compliant_invoice_party_a_is_not_late if {
+	# invoiced 09-10 (after the deadline), paid the same day: not late (7.2(3))
+	count(liability.party_a_rows) == 0 with input.evidence as payments([inv("2025-09-10")], [pay("2025-09-10")]) with data.params as params with data.calendar as calendar
+	bad := object.union(inv("2025-09-04"), {"meets_requirements": false})
+	count(liability.party_a_rows) == 0 with input.evidence as payments([bad], [pay("2025-09-30")]) with data.params as params with data.calendar as calendar
 }
