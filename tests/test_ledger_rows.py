@@ -36,7 +36,7 @@ DAY = "3780.40"
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[EmbeddedEngine]:
-    e = EmbeddedEngine(jobs=1)
+    e = EmbeddedEngine()
     e.load(policies.policy_files(), policy_data(PARAMS))
     yield e
 
@@ -389,7 +389,7 @@ def test_12_6_party_a_late_payment(engine: EmbeddedEngine, invoice_on: str, paid
 def test_12_6_per_day_is_a_parameter(engine: EmbeddedEngine) -> None:
     # paid 10-09, due 09-30: 9 days x 378.04 = 3,402.36 when liability.party_a_late_per_day
     params = {**PARAMS, "liability": {**PARAMS["liability"], "party_a_late_per_day": True}}
-    e = EmbeddedEngine(jobs=1)
+    e = EmbeddedEngine()
     e.load(policies.policy_files(), policy_data(params))
     doc = {"bundle": {}, "evidence": {"payments": [{"path": "p.json", "data": {
         "kind": "payments", **payments("2025-09-10", "2025-10-09")}}]}}
@@ -403,7 +403,7 @@ class RecordingEngine(EmbeddedEngine):
     """A real embedded engine that remembers what each evaluate() was given."""
 
     def __init__(self) -> None:
-        super().__init__(jobs=1)
+        super().__init__()
         self.calls: list[tuple[dict[str, Any], list[str]]] = []
 
     def evaluate(self, input_doc, packages, costs=None):  # type: ignore[no-untyped-def]
