@@ -49,11 +49,12 @@ def main() -> None:
     else:
         raise SystemExit(f"unknown measurement {what!r}")
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
-    # forked policy workers (large bundles): their largest peak, counted on top of ours
-    # (an upper bound of what was resident at once)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    print(json.dumps({"seconds": seconds, "peak_rss_bytes": peak + children,
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime  # the whole process tree
+    peak = me.ru_maxrss * 1024  # KiB on Linux
+    children = kids.ru_maxrss * 1024
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_rss_bytes": peak + children,
                       "parent_peak_bytes": peak, "child_peak_bytes": children}))
 
 

@@ -7,9 +7,13 @@ For each scale it generates a contract year (scale 1 = the real contract), then 
 each in a fresh process and taking the best of --repeat runs:
   floor  = read and parse every evidence file with orjson (the fastest JSON parser here)
   check  = cloudpact check end to end (load, sha256, schemas, Rego, JSON report)
-and prints bundle bytes, floor, check, check/floor, peak memory / bundle bytes (also net
-of the idle interpreter), and the growth exponent of check time from the first to the
-last scale (1.0 = linear). Figures are ratios within one run: the machine is noisy.
+and prints, per scale: bundle bytes; CPU seconds of the whole process tree (user + system,
+children included) and wall seconds of floor and check, both measured in the same run;
+check/floor in CPU; peak PSS of the check's process tree (sampled from /proc every 20 ms)
+and peak RSS, against bundle bytes; the growth exponent of check CPU from the first to the
+last scale (1.0 = linear); and, for the first scale, the Rego cost of each package alone
+(top 10), so the next regression is visible. Ratios are within one run: the machine is
+shared and noisy, so compare ratios, not seconds across runs.
 """
 
 from __future__ import annotations
@@ -26,16 +30,69 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
+def _tree_pss(pid: int) -> int:
+    """PSS bytes of a process and its descendants (Linux /proc; 0 where unreadable)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+            for task in Path(f"/proc/{p}/task").iterdir():
+                children = (task / "children").read_text().split()
+                todo += [int(c) for c in children]
+        except OSError:
+            continue
+    return total
+
+
 def measure(*args: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, str(HERE / "_measure.py"), *args],
-                         check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    proc = subprocess.Popen([sys.executable, str(HERE / "_measure.py"), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak_pss = 0
+    while proc.poll() is None:
+        peak_pss = max(peak_pss, _tree_pss(proc.pid))
+        time.sleep(0.02)
+    out, err = proc.communicate()
+    if proc.returncode:
+        raise SystemExit(f"measurement {args} failed: {err.strip()[-500:]}")
+    row = json.loads(out.strip().splitlines()[-1])
+    row["peak_pss_bytes"] = peak_pss
+    return row
 
 
 def best(repeat: int, *args: str) -> dict[str, float]:
     runs = [measure(*args) for _ in range(repeat)]
     return {"seconds": min(r["seconds"] for r in runs),
-            "peak_rss_bytes": max(r["peak_rss_bytes"] for r in runs)}
+            "cpu_seconds": min(r["cpu_seconds"] for r in runs),
+            "peak_rss_bytes": max(r["peak_rss_bytes"] for r in runs),
+            "peak_pss_bytes": max(r["peak_pss_bytes"] for r in runs)}
+
+
+def package_costs(bundle: Path, top: int = 10) -> list[tuple[float, str]]:
+    """CPU seconds of each package evaluated alone, minus an empty query (same input)."""
+    from checker.bundle import load_bundle
+    from checker.catalogue import load_catalogue, load_params
+    from checker.check import LIABILITY_PACKAGE, policy_data, policy_map
+    from checker.engine.embedded import EmbeddedEngine
+    from checker.policies import policy_files
+    from checker.store.local import LocalStore
+
+    loaded = load_bundle(LocalStore(bundle))
+    engine = EmbeddedEngine()
+    engine.load(policy_files(), policy_data(load_params()))
+    doc = loaded.policy_input()
+    packages = [*policy_map(load_catalogue()).values(), LIABILITY_PACKAGE]
+    t = time.process_time()
+    engine.evaluate(doc, [])
+    base = time.process_time() - t
+    costs = []
+    for pkg in packages:
+        t = time.process_time()
+        engine.evaluate(doc, [pkg])
+        costs.append((max(0.0, time.process_time() - t - base), pkg))
+    return sorted(costs, reverse=True)[:top]
 
 
 def bundle_bytes(bundle: Path) -> int:
@@ -68,24 +125,32 @@ def main() -> None:
         rows.append({
             "scale": scale, "bytes": size,
             "floor_s": floor["seconds"], "check_s": check["seconds"],
-            "ratio": check["seconds"] / floor["seconds"],
-            "peak_rss": check["peak_rss_bytes"],
-            "mem_ratio": check["peak_rss_bytes"] / size,
-            "mem_ratio_net": (check["peak_rss_bytes"] - idle["peak_rss_bytes"]) / size,
+            "floor_cpu": floor["cpu_seconds"], "check_cpu": check["cpu_seconds"],
+            "ratio": check["cpu_seconds"] / floor["cpu_seconds"],
+            "peak_rss": check["peak_rss_bytes"], "peak_pss": check["peak_pss_bytes"],
+            "mem_ratio": check["peak_pss_bytes"] / size,
+            "mem_ratio_net": (check["peak_pss_bytes"] - idle["peak_pss_bytes"]) / size,
         })
         print(f"scale {scale:g} done", file=sys.stderr)
     first, last = rows[0], rows[-1]
-    exponent = (math.log(last["check_s"] / first["check_s"]) / math.log(last["scale"] / first["scale"])
+    exponent = (math.log(last["check_cpu"] / first["check_cpu"]) / math.log(last["scale"] / first["scale"])
                 if len(rows) > 1 else float("nan"))
-    print(f"| scale | bundle MB | floor s | check s | check/floor | peak MB | peak/bytes | (peak-idle)/bytes |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| scale | bundle MB | floor CPU s | floor wall s | check CPU s | check wall s | "
+          "check/floor (CPU) | peak PSS MB | PSS/bytes | (PSS-idle)/bytes | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['scale']:g} | {r['bytes'] / 1e6:.1f} | {r['floor_s']:.2f} | {r['check_s']:.2f} | "
-              f"{r['ratio']:.2f} | {r['peak_rss'] / 1e6:.0f} | {r['mem_ratio']:.2f} | {r['mem_ratio_net']:.2f} |")
-    print(f"\nidle interpreter peak: {idle['peak_rss_bytes'] / 1e6:.0f} MB; "
-          f"growth exponent of check time, scale {first['scale']:g} -> {last['scale']:g}: {exponent:.2f}")
+        print(f"| {r['scale']:g} | {r['bytes'] / 1e6:.1f} | {r['floor_cpu']:.2f} | {r['floor_s']:.2f} | "
+              f"{r['check_cpu']:.2f} | {r['check_s']:.2f} | {r['ratio']:.1f} | {r['peak_pss'] / 1e6:.0f} | "
+              f"{r['mem_ratio']:.2f} | {r['mem_ratio_net']:.2f} | {r['peak_rss'] / 1e6:.0f} |")
+    print(f"\nidle interpreter: {idle['peak_pss_bytes'] / 1e6:.0f} MB PSS; growth exponent of check "
+          f"CPU, scale {first['scale']:g} -> {last['scale']:g}: {exponent:.2f}")
+    costs = package_costs(workdir / f"scale-{args.scales[0]:g}")
+    print(f"\nRego CPU per package alone, scale {args.scales[0]:g} (top 10):")
+    for seconds, pkg in costs:
+        print(f"  {seconds:6.3f} s  {pkg}")
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "idle": idle, "exponent": exponent}, indent=1))
+        args.json.write_text(json.dumps({"rows": rows, "idle": idle, "exponent": exponent,
+                                         "packages": costs}, indent=1))
 
 
 if __name__ == "__main__":
