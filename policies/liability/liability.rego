@@ -384,6 +384,12 @@ rows contains r if {
 	r := _fee_row(sprintf("downtime:%s", [sid]), links, "A3.6", [sid], why, _down_at(sid))
 }
 
+_links(records, field) := sort({id |
+	some x in records
+	id := object.get(x, field, null)
+	id != null
+})
+
 # ---- data loss beyond recovery (3.4.b evidence): A2.1 / A3.1 --------------------------
 rows contains r if {
 	some sid in data_reliability.unrecovered
