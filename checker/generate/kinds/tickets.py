@@ -200,6 +200,12 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         f"{minutes(t, 'reported_at', 'handling_started_at'):g} minutes after the report",
         at(i),
     )
+    world.breach(
+        "3.10",
+        f"ticket {t['ticket_id']}: handling began late, so the fault was cleared "
+        f"{minutes(t, 'reported_at', 'resolved_at'):g} minutes after the report",
+        at(i),
+    )
 
     # 3.10 (reading rule 7): an important system's fault cleared 14 minutes after the report,
     # only 5 minutes after handling began (the old clock from the start of handling passed it)
