@@ -132,7 +132,9 @@ _below(sid) if {
 below := {sid | some sid in system_ids; _below(sid)}
 
 # percent with 6 decimals (informative)
-_pct(down) := round((((period_ms - down) * 100) / period_ms) * 1000000) / 1000000
+_six_places := 1000 * 1000
+
+_pct(down) := round((((period_ms - down) * 100) / period_ms) * _six_places) / _six_places
 
 _minutes(v) := round((v / 60000) * 100) / 100
 
@@ -157,7 +159,7 @@ deny contains v if {
 	count(gs) > 0
 	first := min(gs)
 	total := sum([samples.minutes(g) | some g in gs])
-	msg := sprintf("system %s: no probe sample for %v min of the term in %d stretch(es) over %v min, the first from %s to %s: availability cannot be shown there [%s]", [sid, _minutes(total * 60000), count(gs), _tolerance, lib.local_time(first[0] * 1000000), lib.local_time(first[1] * 1000000), clause])
+	msg := sprintf("system %s: no probe sample for %v min of the term in %d stretch(es) over %v min, the first from %s to %s: availability cannot be shown there [%s]", [sid, _minutes(total * 60000), count(gs), _tolerance, lib.local_time(first[0] * samples.ns_per_ms), lib.local_time(first[1] * samples.ns_per_ms), clause])
 	v := object.union(lib.violation(msg, _samples_at), {"system_id": sid, "unobserved_minutes": _minutes(total * 60000), "series": samples.series_ids(sid)})
 }
 
@@ -194,8 +196,8 @@ not_excused := [e |
 # per service month and system, counted downtime in minutes (records and probes joined)
 months := [m |
 	some sm in lib.service_months
-	ws := sm.start / 1000000
-	we := sm.end / 1000000
+	ws := sm.start / samples.ns_per_ms
+	we := sm.end / samples.ns_per_ms
 	per := {sid: _minutes(d) |
 		some sid in system_ids
 		d := covered(_all(sid), ws, we)

@@ -57,7 +57,7 @@ deny contains v if {
 	count(gs) > 0
 	longest := max([samples.minutes(g) | some g in gs])
 	first := min(gs)
-	msg := sprintf("system %s (series %s): %d monitoring gap(s) longer than %v minutes, the longest %v minutes, the first from %s [%s]", [sid, concat(", ", samples.series_ids(sid)), count(gs), tolerance, longest, lib.local_time(first[0] * 1000000), clause])
+	msg := sprintf("system %s (series %s): %d monitoring gap(s) longer than %v minutes, the longest %v minutes, the first from %s [%s]", [sid, concat(", ", samples.series_ids(sid)), count(gs), tolerance, longest, lib.local_time(first[0] * samples.ns_per_ms), clause])
 	v := object.union(lib.violation(msg, _samples_at), {"system_id": sid, "gaps": count(gs), "longest_minutes": longest})
 }
 

@@ -11,13 +11,13 @@ package contract.sla.samples
 
 import data.contract.lib
 
-_ns_per_ms := 1000 * 1000
+ns_per_ms := 1000 * 1000
 
-ms(ts) := lib.ns(ts) / _ns_per_ms
+ms(ts) := lib.ns(ts) / ns_per_ms
 
-period_start := lib.period_start / _ns_per_ms
+period_start := lib.period_start / ns_per_ms
 
-period_end := lib.period_end / _ns_per_ms
+period_end := lib.period_end / ns_per_ms
 
 series contains {"s": s, "at": lib.pointer(f.path, ["series", i])} if {
 	some f in lib.files("availability_samples")
