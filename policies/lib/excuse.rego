@@ -63,9 +63,10 @@ _notice_problems(c) := {{"pending": false, "why": "no written notice"}} if {
 		c.notice.to_role != _other[c.claimed_by_role]
 	]
 } | {p |
-	h := (lib.ns(c.notice.delivered_at) - lib.ns(c.event.occurred_at)) / _hour_ns
-	h > _fm.notice_within_hours
-	p := {"pending": false, "why": sprintf("written notice %v h after the event, at once means within %v h", [round(h * 100) / 100, _fm.notice_within_hours])}
+	d := lib.ns(c.notice.delivered_at) - lib.ns(c.event.occurred_at)
+	d > _fm.notice_within_hours * _hour_ns
+	m := round((d / 60000000000) * 100) / 100
+	p := {"pending": false, "why": sprintf("written notice %v min after the event, at once means within %v h", [m, _fm.notice_within_hours])}
 }
 
 _proof_problems(e) := {{"pending": false, "why": sprintf("the calendar does not know %s: the proof deadline cannot be worked out", [cal.add_days(cal.date_of(e.c.event.occurred_at), _fm.proof_within_days)])}} if {

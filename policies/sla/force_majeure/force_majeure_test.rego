@@ -95,7 +95,7 @@ test_success_notice_a_second_under_24_hours if {
 
 test_fail_notice_a_second_over_24_hours if {
 	c := claim("2025-10-08T09:55:00+08:00", "2025-10-09T09:55:01+08:00", "2025-10-20T10:00:00+08:00")
-	[v.problems | some v in policy.deny] == [["written notice 24 h after the event, at once means within 24 h"]] with input.evidence as ev([c], end) with data.params as params with data.calendar as calendar
+	[v.problems | some v in policy.deny] == [["written notice 1440.02 min after the event, at once means within 24 h"]] with input.evidence as ev([c], end) with data.params as params with data.calendar as calendar
 }
 
 test_fail_notice_by_phone_and_proof_by_party_b if {
