@@ -151,13 +151,29 @@ def test_12_2_three_b_level_events_within_a_year(engine: EmbeddedEngine) -> None
     assert r["termination_rights"][0]["incident_ids"] == ["B0", "B1", "B2"]
 
 
+def _claim(claim_id: str, notice_at: str, proof_on: str) -> dict[str, Any]:
+    return {"claim_id": claim_id, "claimed_by_role": "party_b",
+            "event": {"type": "flood", "occurred_at": ts("2025-10-10"), "description": "flood"},
+            "notice": {"delivered_at": notice_at, "to_role": "party_a", "form": "letter",
+                       "reference": f"N-{claim_id}"},
+            "proof": {"issuer_kind": "notary", "issuer_role": "notary office", "issued_on": proof_on,
+                      "delivered_at": f"{proof_on}T10:00:00+08:00", "reference": f"P-{claim_id}"},
+            "incident_ids": [], "outage_ids": []}
+
+
 def test_force_majeure_flag_without_notice_and_proof_excuses_nothing(engine: EmbeddedEngine) -> None:
-    proved = {"force_majeure_notice_at": ts("2025-10-10", 60),
-              "force_majeure_proof": {"issued_by": "notary", "issued_at": ts("2025-10-24")}}
-    r = ledger(engine, incidents=incidents(
+    # 14.3 through policies/lib/excuse.rego: a flag excuses only with a claim whose written
+    # notice came at once and whose proof came within 15 天 (2025-10-25, a Saturday: moved to
+    # Monday 10-27); a proof on 10-28 is late
+    fm = {"as_of": AS_OF, "claims": [_claim("FM-OK", ts("2025-10-10", 60), "2025-10-27"),
+                                     _claim("FM-LATE", ts("2025-10-10", 60), "2025-10-28")]}
+    r = ledger(engine, force_majeure=fm, incidents=incidents(
         incident("F", "service_interruption", ts("2025-10-10"), 180, ["S1"], force_majeure=True),
-        incident("P", "service_interruption", ts("2025-10-10"), 180, ["S1"], force_majeure=True, **proved)))
-    assert levels(r) == {"F": ("B", ["A1.5"])}
+        incident("L", "service_interruption", ts("2025-10-10"), 180, ["S1"], force_majeure=True,
+                 force_majeure_id="FM-LATE"),
+        incident("P", "service_interruption", ts("2025-10-10"), 180, ["S1"], force_majeure=True,
+                 force_majeure_id="FM-OK")))
+    assert levels(r) == {"F": ("B", ["A1.5"]), "L": ("B", ["A1.5"])}
 
 
 # ---- Annex 2 / Annex 3 rows from incidents ---------------------------------------------

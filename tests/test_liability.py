@@ -44,12 +44,16 @@ EXPECTED_EVENTS = {
         {"A3.1"},
     ),  # unrecovered loss, linked to INC-P4 (no major impact)
     "downtime:S2": ("A3.1", "22502.38", {"A3.1"}),  # maintenance approved after it started: 247 min
-    "downtime:S3": ("A3.1", "22502.38", {"A3.1", "A3.5"}),  # 150-min fault: A3.1 50% beats A3.5 30%
-    "downtime:S5": (
-        "A3.6",
-        "27002.86",
-        {"A3.1", "A3.6"},
-    ),  # 4 cloud faults: A3.6 60% beats A3.1 50%
+    # 150-min fault of INC-P3 (one event): A3.1 50% beats A3.5 30%
+    "downtime:S3 + outage:O-P1": ("A3.1", "22502.38", {"A3.1", "A3.5"}),
+    # three faults 30 days apart: not 连续 (no A3.6), 67 min > 52.56
+    "downtime:S5": ("A3.1", "22502.38", {"A3.1"}),
+    # three faults 6 h apart: 连续宕机3次, A3.6 60% beats A3.1 50%
+    "downtime:S4": ("A3.6", "27002.86", {"A3.1", "A3.6"}),
+    # a flood claimed as force majeure, proved 20 days late: counted, 88 min
+    "downtime:S6": ("A3.1", "22502.38", {"A3.1"}),
+    # a cloud fault of exactly 120 min, no incident: its own event (2小时以上 includes it)
+    "outage:O-P5": ("A3.5", "13501.43", {"A3.5"}),
     # planted by the sla generator (deliverables, tickets):
     "late:6.3.2:2026-01": (
         "12.5",
@@ -82,10 +86,10 @@ EXPECTED_EVENTS = {
     "scale_out:SO-20251220-901": ("12.5", "7560.80", {"12.5"}),  # 2 days late
     "scale_out:SO-20260429-902": ("12.5", "480110.80", {"12.5"}),  # open: 127 days to as_of
 }
-# 270,028.57 + 5 x 22,502.38 (112,511.90) + 756,080.00 + 27,002.86 + 884,613.60
-#   + 3 x 11,341.20 (34,023.60) + 13,501.43 + 9,000.95 + 3,780.40 + 18,902.00
-#   + 2 x 7,560.80 (15,121.60) + 480,110.80
-EXPECTED_TOTAL = "2624677.71"
+# 270,028.57 + 756,080.00 + 7 x 22,502.38 (157,516.66) + 27,002.86 + 2 x 13,501.43 (27,002.86)
+#   + 884,613.60 + 3 x 11,341.20 (34,023.60) + 2 x 7,560.80 (15,121.60) + 18,902.00
+#   + 9,000.95 + 3,780.40 + 480,110.80
+EXPECTED_TOTAL = "2683183.90"
 
 
 @pytest.fixture(scope="module")
@@ -118,8 +122,8 @@ def test_breaches_example_is_priced_to_the_fen(breaches: Report) -> None:
         "from": "7.2.2",
         "instalment": "1512160.00",
         "amount": "1512160.00",
-        "not_deductible": "1112517.71",
-    }  # 2,624,677.71 - 1,512,160.00
+        "not_deductible": "1171023.90",
+    }  # 2,683,183.90 - 1,512,160.00
     # 12.6: the first instalment paid after its deadline (invoice compliant before it):
     # 3,780,400.00 x 0.01% = 378.04, once
     assert ledger["party_a"]["total"] == "378.04"
@@ -130,7 +134,9 @@ def test_breaches_example_is_priced_to_the_fen(breaches: Report) -> None:
 
 def test_incidents_linked_to_outages_and_losses_are_one_event(breaches: Report) -> None:
     events = {e["event"]: e for e in _ledger(breaches)["events"]}
-    assert events["downtime:S3"]["incident_ids"] == ["INC-P3"]
+    assert events["downtime:S3 + outage:O-P1"]["incident_ids"] == ["INC-P3"]
+    # unrelated outages are separate events: the 120-min fault of S2 is not merged into S2's year
+    assert events["outage:O-P5"]["incident_ids"] == [] and "downtime:S2" in events
     assert events["data:S4"]["incident_ids"] == ["INC-P4"]
     assert "INC-P3" not in events and "INC-P4" not in events  # no second fine for the same event
 
@@ -165,7 +171,10 @@ def test_availability_and_reliability_breaches_found(breaches: Report) -> None:
     by_id = {r.clause.id: r for r in breaches.results}
     a = by_id["3.4.a"]
     assert a.status.value == "fail"
-    assert sorted(v.details["system_id"] for v in a.violations) == ["S2", "S3", "S5"]
+    below = sorted(v.details["system_id"] for v in a.violations if "downtime_minutes" in v.details)
+    unobserved = sorted(v.details["system_id"] for v in a.violations if "unobserved_minutes" in v.details)
+    assert below == ["S2", "S3", "S4", "S5", "S6"]
+    assert unobserved == ["S1", "S4"]  # S1's probe stops 3 days early; S4 loses 40 min
     assert a.measures["allowed_downtime_minutes"] == 52.56
     assert len(a.measures["months"]) == 12
     b = by_id["3.4.b"]

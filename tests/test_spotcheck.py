@@ -522,7 +522,13 @@ def test_ticket_times_are_held_to_3_8_and_3_10_with_the_important_system_limit()
     tickets = [
         _ticket("t1", "S1"),
         _ticket("t2", "S1", responded_at="2025-12-01T10:06:00+08:00"),
-        _ticket("t3", "S5", resolved_at="2025-12-01T10:31:00+08:00"),  # S5 important: 10 min
+        # S5 important: 10 min from the report (reading rule 7), 6 min after handling began
+        _ticket(
+            "t3",
+            "S5",
+            handling_started_at="2025-12-01T10:05:00+08:00",
+            resolved_at="2025-12-01T10:11:00+08:00",
+        ),
         _ticket("t4", "S1", onsite_required=True, onsite_arrived_at=None),
         _ticket("t5", "S1", closing_report=None),
         _ticket(

@@ -4,8 +4,11 @@ Scale 1 = one probe per system sampled every minute of the year: 7 x 525,600 = 3
 samples; scale X gives X probes per system. Samples agree with the outage records ('0'
 while a system is down, planned maintenance included — the policy takes approved windows
 out), with a few isolated missed samples ('-') well under the 3.6.a gap tolerance.
-Breaches: probe data follow the planted outages, and one probe of S4 loses 40 minutes of
-samples (a 3.6.a monitoring gap).
+Breaches: probe data follow the planted outages; one probe of S4 loses 40 minutes of
+samples (a 3.6.a monitoring gap); S1's probe stops three days before the end of the term
+(a gap, not silence: 3.4.a and 3.6.a); S7 gets a second probe on the same grid, and both
+probes see the same 30 unrecorded minutes down (counted once: S7 stays within 99.99%,
+where adding the probes up would have failed it).
 """
 
 from __future__ import annotations
@@ -74,3 +77,24 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     values = doc["series"][i]["values"]
     doc["series"][i]["values"] = values[:lo] + "-" * 40 + values[lo + 40:]
     world.breach("3.6.a", "probe S4-probe-1 took no sample for 40 minutes", f"{PATH}#/series/{i}/values")
+    # S1: the probe stops three days before the end of the term
+    i = next(i for i, s in enumerate(doc["series"]) if s["system_id"] == "S1")
+    cut = n - 3 * 24 * 60
+    doc["series"][i]["values"] = doc["series"][i]["values"][:cut]
+    world.breach(
+        "3.4.a",
+        "S1's only probe stops 3 days before the end of the term (4,320 min unobserved)",
+        f"{PATH}#/series/{i}/values",
+    )
+    world.breach("3.6.a", "S1's probe stops 3 days before the end of the term", f"{PATH}#/series/{i}/values")
+    # S7: a second probe on the same grid; both see 30 unrecorded minutes down
+    i = next(i for i, s in enumerate(doc["series"]) if s["system_id"] == "S7")
+    lo = 250 * 24 * 60 + 9 * 60
+    first = doc["series"][i]
+    first["values"] = first["values"][:lo] + "0" * 30 + first["values"][lo + 30:]
+    second = {
+        **first,
+        "series_id": "S7-probe-extra",
+        "labels": {**first["labels"], "instance": "s7-probe-extra"},
+    }
+    doc["series"].insert(i + 1, second)

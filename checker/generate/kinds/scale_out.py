@@ -44,6 +44,7 @@ def _request(
         },
         "completed_at": iso(done) if done else None,
         "written_notice_at": None,
+        "written_notice_by_role": None,
     }
 
 
@@ -83,6 +84,7 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     late["written_notice_at"] = iso(
         _on_day(datetime.fromisoformat(late["requested_at"]), limit + 1, 10, 0)
     )
+    late["written_notice_by_role"] = "cloud_management_unit"
     doc["requests"] = sorted([*doc["requests"], late, never], key=lambda r: r["requested_at"])
     index = {r["request_id"]: i for i, r in enumerate(doc["requests"])}
     world.breach(

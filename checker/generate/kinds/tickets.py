@@ -76,11 +76,14 @@ def _ticket(
     lim = _limits(world)
     system = rng.choice(sorted(important))
     response = _clip(_lognormal(rng, 80, 0.55), 10, lim["response_minutes"] - 15)
-    handling = _clip(_lognormal(rng, 360, 0.6), response + 20, lim["handling_minutes"] - 60)
     clear_limit = (
         lim["fault_clear_important_minutes"] if important[system] else lim["fault_clear_minutes"]
     )
-    clearing = _clip(_lognormal(rng, clear_limit * 0.45, 0.4), 45, clear_limit - 30)
+    # 3.10 runs from the report (reading rule 7): handling begins and the fault is cleared
+    # inside the clearing limit, counted from reported_at
+    total = _clip(_lognormal(rng, clear_limit * 0.6, 0.35), response + 90, clear_limit - 30)
+    handling = _clip(_lognormal(rng, min(360, total * 0.4), 0.6), response + 20, total - 45)
+    clearing = total - handling
     located = int(clearing * rng.uniform(0.3, 0.7))
     handled_at = reported + timedelta(seconds=handling)
     resolved_at = handled_at + timedelta(seconds=clearing)
@@ -180,8 +183,8 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     del tickets[i]["responded_at"]
     world.breach("3.8.a", f"ticket {tickets[i]['ticket_id']} has no recorded response", at(i))
 
-    # 3.8.b: hands-on handling began 41 minutes after the report; clearing then took its
-    # usual time, so 3.10 (measured from the start of handling) still holds
+    # 3.8.b: hands-on handling began 41 minutes after the report (3.10, measured from the
+    # report, then fails for this ticket too)
     i = pick(lambda t: True)
     t = tickets[i]
     delta = (
@@ -197,21 +200,31 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         f"{minutes(t, 'reported_at', 'handling_started_at'):g} minutes after the report",
         at(i),
     )
+    world.breach(
+        "3.10",
+        f"ticket {t['ticket_id']}: handling began late, so the fault was cleared "
+        f"{minutes(t, 'reported_at', 'resolved_at'):g} minutes after the report",
+        at(i),
+    )
 
-    # 3.10: an important system's fault located and cleared in 14 minutes
+    # 3.10 (reading rule 7): an important system's fault cleared 14 minutes after the report,
+    # only 5 minutes after handling began (the old clock from the start of handling passed it)
     i = pick(lambda t: important[t["system_id"]])
     t = tickets[i]
-    resolved = parse(t["handling_started_at"]) + timedelta(
-        minutes=lim["fault_clear_important_minutes"] / 60 + 4
-    )
+    reported = parse(t["reported_at"])
+    cleared = lim["fault_clear_important_minutes"] / 60 + 4
+    handled = reported + timedelta(minutes=cleared - 5)
+    resolved = reported + timedelta(minutes=cleared)
     delta = resolved - parse(t["resolved_at"])
+    t["handling_started_at"] = iso(handled)
+    t["located_at"] = iso(handled + timedelta(minutes=3))
     t["resolved_at"] = iso(resolved)
-    t["located_at"] = iso(parse(t["handling_started_at"]) + timedelta(minutes=6))
     t["closing_report"]["delivered_at"] = iso(parse(t["closing_report"]["delivered_at"]) + delta)
     world.breach(
         "3.10",
-        f"ticket {t['ticket_id']} on important system {t['system_id']} cleared in "
-        f"{minutes(t, 'handling_started_at', 'resolved_at'):g} minutes",
+        f"ticket {t['ticket_id']} on important system {t['system_id']} cleared "
+        f"{minutes(t, 'reported_at', 'resolved_at'):g} minutes after the report "
+        f"({minutes(t, 'handling_started_at', 'resolved_at'):g} after handling began)",
         at(i),
     )
 
@@ -225,4 +238,20 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         f"ticket {tickets[j]['ticket_id']}: on site "
         f"{minutes(tickets[j], 'reported_at', 'onsite_arrived_at'):g} minutes after the report",
         at(j),
+    )
+
+    # 3.8.c (reading rule 7): on site 35 minutes after presence was requested, but 75 minutes
+    # after the fault was reported (the old clock from the request passed it)
+    k = next(k for k, t in enumerate(tickets) if t["onsite_required"] and k != j)
+    reported = parse(tickets[k]["reported_at"])
+    tickets[k]["onsite_requested_at"] = iso(reported + timedelta(minutes=40))
+    tickets[k]["onsite_arrived_at"] = iso(
+        reported + timedelta(minutes=lim["onsite_minutes"] / 60 + 15)
+    )
+    world.breach(
+        "3.8.c",
+        f"ticket {tickets[k]['ticket_id']}: on site "
+        f"{minutes(tickets[k], 'reported_at', 'onsite_arrived_at'):g} minutes after the report "
+        "(35 after presence was requested)",
+        at(k),
     )

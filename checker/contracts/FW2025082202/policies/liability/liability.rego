@@ -14,9 +14,11 @@ package contract.liability
 
 import data.contract.lib
 import data.contract.lib.calendar as cal
+import data.contract.lib.excuse
 import data.contract.payments.instalments
 import data.contract.sla.availability
 import data.contract.sla.data_reliability
+import data.contract.sla.scale_out
 
 _p := data.params.liability
 
@@ -51,21 +53,10 @@ _loss(x) := to_number(object.get(x, "economic_loss_cny", "0.00"))
 _people(x) := object.get(x, "people_affected", 0)
 
 # ---- force majeure (第十四条 3, reading rule 4) -------------------------------------
-# The one rule deciding whether an incident's force-majeure flag excuses it: only with the
-# written notice (at once: not after the proof) and the proof of a government body or a
-# notary within liability.force_majeure_proof_days 天 of the event (reading rule 2: a last
-# day that is a 法定休假日 moves to the next working day). A flag alone excuses nothing.
-# (To be rewired to policies/lib/excuse.rego on merge.)
-_excused(x) if {
-	x.force_majeure == true
-	notice := object.get(x, "force_majeure_notice_at", null)
-	proof := object.get(x, "force_majeure_proof", null)
-	notice != null
-	proof != null
-	proof.issued_by in {"government", "notary"}
-	lib.ns(notice) <= lib.ns(proof.issued_at)
-	cal.date_of(proof.issued_at) <= day_deadline(cal.date_of(x.occurred_at), _p.force_majeure_proof_days)
-}
+# Whether an incident's force-majeure flag excuses it is decided in one place for every
+# clause and row, policies/lib/excuse.rego: only a claim (kind force_majeure) with a written
+# notice at once and a government or notary proof within 15 天. A flag alone excuses nothing.
+_excused(x) if excuse.incident_excused(x)
 
 # day_deadline(d, n): the last day of a period of n 日/天 counted from the day after d
 # (民法典 第二百零一条-二百零三条): d + n, moved to the next working day when it is a
@@ -465,61 +456,125 @@ rows contains r if {
 }
 
 # ---- downtime of a system (3.4.a evidence): A2.1 / A3.1, A3.2, A3.5, A3.6 ----------
-_outages_of(sid) := [x |
+# Only downtime Party B answers for (reading rule 4): availability.counted leaves out
+# approved maintenance and what policies/lib/excuse.rego excuses (force majeure with its
+# 14.3 notice and proof, Party A's own systems, providers Party A designated).
+# Events (reading rule 5, 12.3): each outage is its own event (`outage:<id>`), joined with
+# other rows only through the incident it belongs to; the yearly rows of one system
+# (A2.1/A3.1, A3.2, A3.6: the same outages judged over the term) are one event
+# `downtime:<system>`, linked to an incident only when that one incident's outages alone
+# meet the row (unrelated outages are never merged into one event through it).
+_counted_of(sid) := [x |
 	some x in availability.outages
 	sid in x.o.system_ids
-	not availability.approved(x.o)
+	availability.counted(x.o)
+	availability.span(x.o)
 ]
+
+# Annex 3 rows 5-6: 因所提供的云服务或安全服务出现故障
+_faults(sid) := [x | some x in _counted_of(sid); x.o.cause in _fault_causes]
+
+_span_minutes(iv) := (iv[1] - iv[0]) / 60000
+
+_incident_of(o) := id if {
+	id := object.get(o, "incident_id", null)
+	id != null
+}
+
+_incidents_in(xs) := {id | some x in xs; id := _incident_of(x.o)}
+
+_of_incident(xs, id) := [x | some x in xs; _incident_of(x.o) == id]
+
+# the one incident whose outages alone meet a row; [] when none or several do
+_sole(ids) := [id | some id in ids] if count(ids) == 1 else := []
+
+_down_at(sid) := sprintf("%s#/outages", [lib.files("outages")[0].path])
+
+# counted downtime of some outages of a system, records only (ms, union)
+_records_ms(xs) := availability.covered([availability.span(x.o) | some x in xs], availability._period_start, availability._period_end)
+
+_short(ms) if ((availability.period_ms - ms) * 100) * availability._target.den < availability._target.num * availability.period_ms
+
+_avail_links(sid) := _sole({id |
+	xs := _counted_of(sid)
+	some id in _incidents_in(xs)
+	_short(_records_ms(_of_incident(xs, id)))
+})
+
+rows contains r if {
+	some sid in availability.below
+	links := _avail_links(sid)
+	row := _pick(links, "A2.1", "A3.1")
+	r := _fee_row(sprintf("downtime:%s", [sid]), links, row, [sid], "availability below target (downtime Party B answers for)", _down_at(sid))
+}
+
+# A3.2 在服务期内接到用户投诉此类情况 3 次以上 (3 included)
+rows contains r if {
+	some sid in availability.below
+	n := sum([object.get(x.o, "user_complaints", 0) | some x in _counted_of(sid)])
+	n >= _p.outage.complaints_at_least
+	r := _fee_row(sprintf("downtime:%s", [sid]), _avail_links(sid), "A3.2", [sid], sprintf("availability below target and %d user complaints", [n]), _down_at(sid))
+}
+
+# A3.5 造成某系统宕机2小时以上: one fault outage of at least single_at_least_minutes
+# (以上 includes 2 h), fined per outage event on the systems it interrupted
+rows contains r if {
+	some x in availability.outages
+	x.o.cause in _fault_causes
+	availability.counted(x.o)
+	iv := availability.span(x.o)
+	m := _span_minutes(iv)
+	m >= _p.outage.single_at_least_minutes
+	links := [id | id := _incident_of(x.o)]
+	r := _fee_row(sprintf("outage:%s", [x.o.outage_id]), links, "A3.5", sort(x.o.system_ids), sprintf("outage %s of %v min", [x.o.outage_id, round(m * 100) / 100]), x.at)
+}
+
+# A3.6 连续宕机3次以上或累计8小时以上. Overlapping or touching records of one system are
+# one outage; 连续: each next outage starts within consecutive_within_hours of the end of
+# the previous one (a run of repeated_at_least, 3 included); 累计: the union of the fault
+# outages over the term reaches total_at_least_minutes (8 h included).
+_merged(xs) := [[s, e] |
+	iv := [availability.span(x.o) | some x in xs]
+	count(iv) > 0
+	lo := min([v[0] | some v in iv])
+	hi := max([v[1] | some v in iv])
+	gs := sort([g | some g in lib.gaps(iv, lo, hi)])
+	starts := array.concat([lo], [g[1] | some g in gs])
+	ends := array.concat([g[0] | some g in gs], [hi])
+	some k, s in starts
+	e := ends[k]
+]
+
+_window_ms := ((_p.outage.consecutive_within_hours * 60) * 60) * 1000
+
+# the longest run of consecutive outages in a sorted list of disjoint outages
+_longest_run(ms) := max([n |
+	some i in numbers.range(0, count(ms) - 1)
+	breaks := [j | some j in numbers.range(i + 1, count(ms) - 1); j > i; ms[j][0] - ms[j - 1][1] > _window_ms]
+	n := min(array.concat([count(ms) - i], [d | some b in breaks; d := b - i]))
+]) if count(ms) > 0 else := 0
+
+_repeated_why(xs) := sprintf("%d consecutive outages (each within %v h of the previous)", [n, _p.outage.consecutive_within_hours]) if {
+	n := _longest_run(_merged(xs))
+	n >= _p.outage.repeated_at_least
+} else := sprintf("%v min of outages in total", [round(t * 100) / 100]) if {
+	t := _records_ms(xs) / 60000
+	t >= _p.outage.total_at_least_minutes
+}
+
+rows contains r if {
+	some sid in availability.system_ids
+	xs := _faults(sid)
+	why := _repeated_why(xs)
+	links := _sole({id | some id in _incidents_in(xs); _repeated_why(_of_incident(xs, id))})
+	r := _fee_row(sprintf("downtime:%s", [sid]), links, "A3.6", [sid], why, _down_at(sid))
+}
 
 _links(records, field) := sort({id |
 	some x in records
 	id := object.get(x, field, null)
 	id != null
 })
-
-_fault_minutes(x) := (min({availability._end(x.o), availability._period_end}) - max({lib.ns(x.o.started_at) / _ns_per_ms, availability._period_start})) / 60000
-
-_faults(sid) := [x |
-	some x in _outages_of(sid)
-	x.o.cause in _fault_causes
-	_fault_minutes(x) > 0
-]
-
-_down_at(sid) := sprintf("%s#/outages", [lib.files("outages")[0].path])
-
-rows contains r if {
-	some sid in availability.below
-	links := _links([x.o | some x in _outages_of(sid)], "incident_id")
-	row := _pick(links, "A2.1", "A3.1")
-	r := _fee_row(sprintf("downtime:%s", [sid]), links, row, [sid], "availability below target", _down_at(sid))
-}
-
-rows contains r if {
-	some sid in availability.below
-	sum([object.get(x.o, "user_complaints", 0) | some x in _outages_of(sid)]) >= _p.outage.complaints_at_least
-	links := _links([x.o | some x in _outages_of(sid)], "incident_id")
-	r := _fee_row(sprintf("downtime:%s", [sid]), links, "A3.2", [sid], "availability below target and repeated user complaints", _down_at(sid))
-}
-
-rows contains r if {
-	some sid in availability.system_ids
-	some x in _faults(sid)
-	_fault_minutes(x) > _p.outage.single_over_minutes
-	links := _links([y.o | some y in _outages_of(sid)], "incident_id")
-	r := _fee_row(sprintf("downtime:%s", [sid]), links, "A3.5", [sid], sprintf("outage %s of %v min", [x.o.outage_id, _fault_minutes(x)]), x.at)
-}
-
-_repeated(sid) if count(_faults(sid)) >= _p.outage.repeated_at_least
-
-_repeated(sid) if sum([_fault_minutes(x) | some x in _faults(sid)]) > _p.outage.total_over_minutes
-
-rows contains r if {
-	some sid in availability.system_ids
-	_repeated(sid)
-	links := _links([y.o | some y in _outages_of(sid)], "incident_id")
-	why := sprintf("%d outages, %v min in total", [count(_faults(sid)), sum([_fault_minutes(x) | some x in _faults(sid)])])
-	r := _fee_row(sprintf("downtime:%s", [sid]), links, "A3.6", [sid], why, _down_at(sid))
-}
 
 # ---- data loss beyond recovery (3.4.b evidence): A2.1 / A3.1 --------------------------
 rows contains r if {
@@ -596,17 +651,25 @@ rows contains r if {
 }
 
 # ---- scale-out not done after a written notice (Annex 3 row 4) -----------------------
+# 未能…在 7 个自然日内完成…且经管理单位书面通知仍未能限期满足: the 7 natural days counted as
+# 3.4.d counts them (sla.scale_out.deadline: last natural day, holiday rule a parameter),
+# a written notice by the cloud management unit (管理单位), and the notice's limit
+# (scale_out_notice_days natural days, counted the same way) missed too.
+_notice_deadline(ts) := d if {
+	base := cal.add_days(cal.date_of(ts), _p.scale_out_notice_days)
+	d := scale_out._moved(base, object.get(data.params.sla, "natural_days_move_off_holiday", false))
+}
+
 rows contains r if {
 	some f in lib.files("scale_out")
 	some i, q in f.data.requests
 	notice := object.get(q, "written_notice_at", null)
 	notice != null
-	due := time.add_date(lib.ns(q.requested_at), 0, 0, data.params.sla.scale_out_days)
-	notice_due := time.add_date(lib.ns(notice), 0, 0, _p.scale_out_notice_days)
-	done := _at_or(q.completed_at, lib.ns(f.data.as_of))
-	done > due
-	done > notice_due
-	r := _fee_row(sprintf("scale_out:%s", [q.request_id]), [], "A3.4", [q.system_id], "scale-out not done after the written notice", lib.pointer(f.path, ["requests", i]))
+	object.get(q, "written_notice_by_role", null) == "cloud_management_unit"
+	done := cal.day_of_ns(_at_or(q.completed_at, lib.ns(f.data.as_of)))
+	done > scale_out.deadline(q.requested_at)
+	done > _notice_deadline(notice)
+	r := _fee_row(sprintf("scale_out:%s", [q.request_id]), [], "A3.4", [q.system_id], "scale-out not done in 7 natural days nor by the written notice's limit", lib.pointer(f.path, ["requests", i]))
 }
 
 # ---- late monthly reports (12.5) --------------------------------------------------------

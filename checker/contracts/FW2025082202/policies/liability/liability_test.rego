@@ -9,6 +9,8 @@ params := {
 	"period": {"start": "2025-09-03T00:00:00+08:00", "end": "2026-09-03T00:00:00+08:00", "months": 12},
 	"systems": systems,
 	"sla": {"availability_percent": "99.99", "scale_out_days": 7},
+	"baseline": {"monitoring_max_gap_minutes": 5},
+	"force_majeure": {"notice_within_hours": 24, "proof_within_days": 15, "proof_issuer_kinds": ["government", "notary"], "written_forms": ["letter", "email", "fax"]},
 	"deliverables": {"monthly_report_due_day": 10},
 	"acceptance": {"within_working_days": 20, "fix_within_days": 15},
 	"duties": {"ordered_exit_migration_days": 10, "confidential_return_days": 5},
@@ -29,7 +31,7 @@ params := {
 			"b_loss_at_least_cny": "1000000.00", "tampering_at_least_minutes": 30, "data_loss_over_months": 1,
 			"data_loss_a_over_systems": 3, "intrusion_handling_hours": 24,
 		},
-		"outage": {"complaints_at_least": 3, "single_over_minutes": 120, "repeated_at_least": 3, "total_over_minutes": 480},
+		"outage": {"complaints_at_least": 3, "single_at_least_minutes": 120, "repeated_at_least": 3, "consecutive_within_hours": 24, "total_at_least_minutes": 480},
 		"bands": {
 			"response": [{"over": 15, "up_to": 30, "major": "A2.7", "minor": "A3.8"}, {"over": 30, "up_to": 60, "major": "A2.8", "minor": "A3.9"}],
 			"recovery": [{"over": 30, "up_to": 60, "major": "A2.9", "minor": "A3.10"}],
@@ -65,12 +67,26 @@ test_success_share_of_systems_grades_interruptions if {
 		interruption("c", ["S1", "S2", "S3"], "2025-10-03T10:00:00+08:00", 119), # under 2 h: none
 		object.union(interruption("d", ["S1", "S2", "S3"], "2025-10-04T10:00:00+08:00", 300), fm_proved),
 	]
-	{[l.incident_id, l.level] | some l in liability.levels} == {["a", "A"], ["b", "B"]} with input.evidence as incidents(list) with data.params as params with data.calendar as calendar
-	{t.row | some t in liability.termination} == {"12.1"} with input.evidence as incidents(list) with data.params as params with data.calendar as calendar
+	{[l.incident_id, l.level] | some l in liability.levels} == {["a", "A"], ["b", "B"]} with input.evidence as object.union(incidents(list), fm_claims) with data.params as params with data.calendar as calendar
+	{t.row | some t in liability.termination} == {"12.1"} with input.evidence as object.union(incidents(list), fm_claims) with data.params as params with data.calendar as calendar
 }
 
-# 14.3: notice at once, proof of a government body within 15 天 of 2025-10-04 (10-19, a Sunday: moved to Mon 10-20)
-fm_proved := {"force_majeure": true, "force_majeure_notice_at": "2025-10-04T12:00:00+08:00", "force_majeure_proof": {"issued_by": "government", "issued_at": "2025-10-20T09:00:00+08:00"}}
+# 14.3 (policies/lib/excuse.rego decides): a claim with a written notice at once and a proof of
+# a government body within 15 天 of 2025-10-04 (10-19, a Sunday: moved to Mon 10-20)
+fm_proved := {"force_majeure": true, "force_majeure_id": "FM-OK"}
+
+_claim(id, notice_at, proof_on) := {
+	"claim_id": id, "claimed_by_role": "party_b",
+	"event": {"type": "flood", "occurred_at": "2025-10-04T09:00:00+08:00", "description": "flood"},
+	"notice": {"delivered_at": notice_at, "to_role": "party_a", "form": "letter", "reference": "N"},
+	"proof": {"issuer_kind": "government", "issuer_role": "district government", "issued_on": proof_on, "delivered_at": sprintf("%sT10:00:00+08:00", [proof_on]), "reference": "P"},
+}
+
+fm_claims := {"force_majeure": [{"path": "fm.json", "data": {"kind": "force_majeure", "as_of": "2026-09-03T00:00:00+08:00", "claims": [
+	_claim("FM-OK", "2025-10-04T12:00:00+08:00", "2025-10-20"),
+	_claim("FM-LATE", "2025-10-04T12:00:00+08:00", "2025-10-21"),
+	_claim("FM-NN", "2025-10-06T12:00:00+08:00", "2025-10-20"), # notice 51 h later: not at once
+]}}]}
 
 test_success_interruption_of_exactly_two_hours_is_graded if {
 	# 2小时以上 includes 2 h: 120 min graded (A1.1 and A1.5), 119 min not
@@ -79,15 +95,15 @@ test_success_interruption_of_exactly_two_hours_is_graded if {
 }
 
 test_fail_force_majeure_flag_without_notice_and_proof_excuses_nothing if {
-	late_proof := object.union(fm_proved, {"force_majeure_proof": {"issued_by": "government", "issued_at": "2025-10-21T09:00:00+08:00"}})
-	no_notice := object.remove(fm_proved, ["force_majeure_notice_at"])
+	late_proof := {"force_majeure": true, "force_majeure_id": "FM-LATE"}
+	no_notice := {"force_majeure": true, "force_majeure_id": "FM-NN"}
 	list := [
 		object.union(interruption("flag", ["S1"], "2025-10-04T10:00:00+08:00", 300), {"force_majeure": true}),
 		object.union(interruption("late", ["S1"], "2025-10-04T10:00:00+08:00", 300), late_proof),
 		object.union(interruption("nonotice", ["S1"], "2025-10-04T10:00:00+08:00", 300), no_notice),
 		object.union(interruption("ok", ["S1"], "2025-10-04T10:00:00+08:00", 300), fm_proved),
 	]
-	{l.incident_id | some l in liability.levels} == {"flag", "late", "nonotice"} with input.evidence as incidents(list) with data.params as params with data.calendar as calendar
+	{l.incident_id | some l in liability.levels} == {"flag", "late", "nonotice"} with input.evidence as object.union(incidents(list), fm_claims) with data.params as params with data.calendar as calendar
 }
 
 test_success_backup_dependency_below_level_b_is_a2_2_only if {
@@ -217,8 +233,8 @@ test_fail_mean_response_band_major_when_an_incident_had_major_impact if {
 }
 
 test_fail_scale_out_after_written_notice if {
-	req := {"request_id": "q1", "system_id": "S4", "requested_at": "2025-11-01T10:00:00+08:00", "completed_at": "2025-11-20T10:00:00+08:00", "written_notice_at": "2025-11-09T10:00:00+08:00"}
-	ok := {"request_id": "q2", "system_id": "S4", "requested_at": "2025-11-01T10:00:00+08:00", "completed_at": "2025-11-12T10:00:00+08:00", "written_notice_at": "2025-11-09T10:00:00+08:00"}
+	req := {"request_id": "q1", "system_id": "S4", "requested_at": "2025-11-01T10:00:00+08:00", "completed_at": "2025-11-20T10:00:00+08:00", "written_notice_at": "2025-11-09T10:00:00+08:00", "written_notice_by_role": "cloud_management_unit"}
+	ok := {"request_id": "q2", "system_id": "S4", "requested_at": "2025-11-01T10:00:00+08:00", "completed_at": "2025-11-16T10:00:00+08:00", "written_notice_at": "2025-11-09T10:00:00+08:00", "written_notice_by_role": "cloud_management_unit"}
 	ev := {"scale_out": [{"path": "s.json", "data": {"kind": "scale_out", "as_of": "2026-09-03T00:00:00+08:00", "requests": [req, ok]}}]}
 	{[r.event, r.row] | some r in liability.rows} == {["scale_out:q1", "A3.4"], ["scale_out:q1", "12.5"], ["scale_out:q2", "12.5"]} with input.evidence as ev with data.params as params with data.calendar as calendar
 }
@@ -259,4 +275,142 @@ test_success_without_a_compliant_invoice_party_a_is_not_late if {
 	count(liability.party_a_rows) == 0 with input.evidence as payments([inv("2025-09-10")], [pay("2025-09-10")]) with data.params as params with data.calendar as calendar
 	bad := object.union(inv("2025-09-04"), {"meets_requirements": false})
 	count(liability.party_a_rows) == 0 with input.evidence as payments([bad], [pay("2025-09-30")]) with data.params as params with data.calendar as calendar
+}
+
+# ---- downtime rows (A2.1/A3.1, A3.2, A3.5, A3.6) and A3.4 --------------------------------
+_ts(t) := time.format([t, "Asia/Shanghai", "2006-01-02T15:04:05Z07:00"])
+
+down(id, sid, at, minutes) := {
+	"outage_id": id, "system_ids": [sid], "started_at": at,
+	"ended_at": _ts(time.parse_rfc3339_ns(at) + ((minutes * 60) * 1000000000)),
+	"cause": "cloud_service", "planned": false,
+}
+
+outages(list) := {"outages": [{"path": "o.json", "data": {"kind": "outages", "as_of": "2026-09-03T00:00:00+08:00", "outages": list}}]}
+
+# n outages of `minutes` each, every `hours` apart, from 2025-10-01 10:00
+series(sid, n, minutes, hours) := [down(sprintf("o%d", [k]), sid, _ts(time.parse_rfc3339_ns("2025-10-01T10:00:00+08:00") + ((((k * hours) * 60) * 60) * 1000000000)), minutes) | some k in numbers.range(0, n - 1)]
+
+downtime_rows(list) := x if {
+	x := {[r.event, r.row, r.links] | some r in liability.rows} with input.evidence as outages(list) with data.params as params
+}
+
+test_fail_unrelated_outages_of_one_system_are_separate_events if {
+	# before the fix both outages and the yearly rows were one event "downtime:S1"
+	list := [down("o1", "S1", "2025-10-01T10:00:00+08:00", 130), down("o2", "S1", "2025-12-01T10:00:00+08:00", 130)]
+	downtime_rows(list) == {["outage:o1", "A3.5", []], ["outage:o2", "A3.5", []], ["downtime:S1", "A3.1", []]}
+}
+
+test_fail_a3_5_at_exactly_two_hours if {
+	# 2小时以上 includes 120 min (before the fix: > 120)
+	["outage:o0", "A3.5", []] in downtime_rows(series("S1", 1, 120, 0))
+}
+
+test_success_a3_5_not_at_119_minutes if {
+	got := downtime_rows(series("S1", 1, 119, 0))
+	not ["outage:o0", "A3.5", []] in got
+}
+
+test_fail_a3_5_at_121_minutes if {
+	["outage:o0", "A3.5", []] in downtime_rows(series("S1", 1, 121, 0))
+}
+
+test_fail_a3_6_at_exactly_eight_hours_in_total if {
+	# 8 outages of 60 min, 30 days apart (not consecutive): 480 min, 累计8小时以上 includes it
+	["downtime:S1", "A3.6", []] in downtime_rows(series("S1", 8, 60, 720))
+}
+
+test_success_a3_6_not_at_seven_hours_59 if {
+	list := array.concat(series("S1", 7, 60, 720), [down("x", "S1", "2026-06-01T10:00:00+08:00", 59)])
+	got := downtime_rows(list)
+	not ["downtime:S1", "A3.6", []] in got
+}
+
+test_fail_a3_6_at_eight_hours_01 if {
+	list := array.concat(series("S1", 7, 60, 720), [down("x", "S1", "2026-06-01T10:00:00+08:00", 61)])
+	["downtime:S1", "A3.6", []] in downtime_rows(list)
+}
+
+test_fail_a3_6_three_consecutive_outages if {
+	# three 10-minute outages, each starting 24 h after the previous one (23 h 50 min after it ended)
+	["downtime:S1", "A3.6", []] in downtime_rows(series("S1", 3, 10, 24))
+}
+
+test_success_a3_6_three_outages_months_apart_are_not_consecutive if {
+	# before the fix any three outages in the year matched 连续宕机3次以上
+	got := downtime_rows(series("S1", 3, 10, 24 * 60))
+	not ["downtime:S1", "A3.6", []] in got
+}
+
+test_success_a3_6_consecutive_boundary_of_the_window if {
+	# gap between the end of one and the start of the next: exactly 24 h -> consecutive;
+	# 24 h + 1 min -> the run breaks (two runs of 2)
+	at := series("S1", 3, 10, 0)
+	ok := [down("a", "S1", "2025-10-01T10:00:00+08:00", 10), down("b", "S1", "2025-10-02T10:10:00+08:00", 10), down("c", "S1", "2025-10-03T10:20:00+08:00", 10)]
+	["downtime:S1", "A3.6", []] in downtime_rows(ok)
+	broken := [down("a", "S1", "2025-10-01T10:00:00+08:00", 10), down("b", "S1", "2025-10-02T10:11:00+08:00", 10), down("c", "S1", "2025-10-03T10:21:00+08:00", 10)]
+	got := downtime_rows(broken)
+	not ["downtime:S1", "A3.6", []] in got
+	count(at) == 3
+}
+
+test_success_overlapping_records_are_one_outage if {
+	# three records that overlap are one outage, not three consecutive ones
+	list := [down("a", "S1", "2025-10-01T10:00:00+08:00", 20), down("b", "S1", "2025-10-01T10:10:00+08:00", 20), down("c", "S1", "2025-10-01T10:20:00+08:00", 20)]
+	got := downtime_rows(list)
+	not ["downtime:S1", "A3.6", []] in got
+}
+
+test_fail_yearly_rows_join_the_incident_that_alone_caused_them if {
+	list := [object.union(down("o1", "S1", "2025-10-01T10:00:00+08:00", 150), {"incident_id": "INC-1"}), down("o2", "S1", "2025-12-01T10:00:00+08:00", 10)]
+	downtime_rows(list) == {["outage:o1", "A3.5", ["INC-1"]], ["downtime:S1", "A3.1", ["INC-1"]]}
+}
+
+test_fail_two_incidents_each_enough_do_not_merge_through_the_yearly_row if {
+	list := [object.union(down("o1", "S1", "2025-10-01T10:00:00+08:00", 60), {"incident_id": "INC-1"}), object.union(down("o2", "S1", "2025-12-01T10:00:00+08:00", 60), {"incident_id": "INC-2"})]
+	downtime_rows(list) == {["downtime:S1", "A3.1", []]}
+}
+
+fm_claim(issuer) := {"force_majeure": [{"path": "fm.json", "data": {"kind": "force_majeure", "as_of": "2026-09-03T00:00:00+08:00", "claims": [{
+	"claim_id": "FM-1", "claimed_by_role": "party_b",
+	"event": {"type": "flood", "occurred_at": "2025-10-13T09:00:00+08:00", "description": "flood"},
+	"notice": {"delivered_at": "2025-10-13T10:00:00+08:00", "to_role": "party_a", "form": "letter", "reference": "N"},
+	"proof": {"issuer_kind": issuer, "issuer_role": "district government", "issued_on": "2025-10-20", "delivered_at": "2025-10-20T10:00:00+08:00", "reference": "P"},
+}]}}]}
+
+fm_calendar := {"first_day": "2025-01-01", "last_day": "2025-12-31", "working_days": ["2025-10-28"]}
+
+test_success_force_majeure_with_proof_is_not_fined if {
+	o := object.union(down("f1", "S1", "2025-10-13T09:10:00+08:00", 300), {"cause": "force_majeure", "force_majeure_id": "FM-1"})
+	count(liability.rows) == 0 with input.evidence as object.union(outages([o]), fm_claim("government")) with data.params as params with data.calendar as fm_calendar
+}
+
+test_fail_force_majeure_without_a_valid_proof_is_fined if {
+	o := object.union(down("f1", "S1", "2025-10-13T09:10:00+08:00", 300), {"cause": "force_majeure", "force_majeure_id": "FM-1"})
+	{[r.event, r.row] | some r in liability.rows} == {["downtime:S1", "A3.1"]} with input.evidence as object.union(outages([o]), fm_claim("party_b")) with data.params as params with data.calendar as fm_calendar
+}
+
+test_success_party_a_system_confirmed_by_party_a_is_not_fined if {
+	o := object.union(down("p1", "S1", "2025-10-13T09:10:00+08:00", 300), {"cause": "party_a", "responsibility": {"confirmed_by_role": "party_a", "confirmed_at": "2025-10-14T10:00:00+08:00", "reference": "R"}})
+	count(liability.rows) == 0 with input.evidence as outages([o]) with data.params as params
+}
+
+scale(requested, notice, by, completed) := {"scale_out": [{"path": "s.json", "data": {"kind": "scale_out", "as_of": "2026-09-03T00:00:00+08:00", "requests": [{"request_id": "q1", "system_id": "S4", "requested_at": requested, "completed_at": completed, "written_notice_at": notice, "written_notice_by_role": by}]}}]}
+
+test_success_a3_4_done_on_the_seventh_natural_day if {
+	# before the fix: 7 x 24 h from 10:00 (passed at 2025-11-08 10:00) and the notice's 7 x 24 h
+	# (2025-11-08 12:00) had both passed at 20:00, so A3.4 matched
+	ev := scale("2025-11-01T10:00:00+08:00", "2025-11-01T12:00:00+08:00", "cloud_management_unit", "2025-11-08T20:00:00+08:00")
+	count(liability.rows) == 0 with input.evidence as ev with data.params as params
+}
+
+test_fail_a3_4_done_on_the_eighth_day_after_the_notice_limit if {
+	# one event, two rows (12.3 fines it once at the heavier): A3.4 and 12.5's day late
+	ev := scale("2025-11-01T10:00:00+08:00", "2025-11-01T12:00:00+08:00", "cloud_management_unit", "2025-11-09T08:00:00+08:00")
+	{[r.event, r.row] | some r in liability.rows} == {["scale_out:q1", "A3.4"], ["scale_out:q1", "12.5"]} with input.evidence as ev with data.params as params with data.calendar as calendar
+}
+
+test_success_a3_4_needs_the_management_units_notice if {
+	ev := scale("2025-11-01T10:00:00+08:00", "2025-11-01T12:00:00+08:00", "party_a", "2025-11-20T08:00:00+08:00")
+	{r.row | some r in liability.rows} == {"12.5"} with input.evidence as ev with data.params as params with data.calendar as calendar
 }

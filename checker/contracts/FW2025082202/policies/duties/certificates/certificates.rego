@@ -19,6 +19,9 @@ reason(c) := "covers a tenant system, not the platform" if {
 	c.conclusion == "fail"
 } else := "valid_until is before valid_from" if {
 	c.valid_until < c.valid_from
+} else := sprintf("issued by %s, not an MLPS evaluation agency (3.4.c 通过测评: Party B's own word does not count)", [c.issuer_role]) if {
+	c.type == "mlps_evaluation"
+	c.issuer_role != "mlps_evaluation_agency"
 } else := msg if {
 	c.type == "mlps_evaluation"
 	c.level < data.params.duties.mlps_level

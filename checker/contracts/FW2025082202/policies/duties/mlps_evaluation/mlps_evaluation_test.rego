@@ -38,3 +38,9 @@ test_fail_review_is_not_an_evaluation if {
 	review := object.union(cert("R1", 3, "2025-01-01", "2026-12-31"), {"type": "cybersecurity_review"})
 	policy.deny == {{"msg": "no passing MLPS evaluation of the platform counts [3.4.c]", "evidence": "certs.json#/certificates"}} with input.evidence as evidence([review]) with data.params as params
 }
+
+test_fail_evaluation_not_issued_by_an_evaluation_agency if {
+	own := object.union(cert("E1", 3, "2025-01-01", "2026-12-31"), {"issuer_role": "party_b"})
+	policy.deny == {{"msg": "no passing MLPS evaluation of the platform counts [3.4.c]", "evidence": "certs.json#/certificates"}} with input.evidence as evidence([own]) with data.params as params
+	policy.excluded == {{"evidence": "certs.json#/certificates/0", "reason": "issued by party_b, not an MLPS evaluation agency (3.4.c 通过测评: Party B's own word does not count)"}} with input.evidence as evidence([own]) with data.params as params
+}

@@ -14,8 +14,8 @@ ticket(id, system, started, resolved) := {"ticket_id": id, "system_id": system, 
 evidence(tickets) := {"tickets": [{"path": "t.json", "data": {"kind": "tickets", "as_of": "2026-09-10T00:00:00+08:00", "tickets": tickets}}]}
 
 good := [
-	ticket("T1", "S1", "2025-10-01T09:10:00+08:00", "2025-10-01T09:38:00+08:00"), # 28 min, other
-	ticket("T2", "S5", "2025-10-01T09:05:00+08:00", "2025-10-01T09:14:00+08:00"), # 9 min, important
+	ticket("T1", "S1", "2025-10-01T09:10:00+08:00", "2025-10-01T09:28:00+08:00"), # 28 min from the report, other
+	ticket("T2", "S5", "2025-10-01T09:05:00+08:00", "2025-10-01T09:09:00+08:00"), # 9 min, important
 ]
 
 test_success_cleared_within_limits_by_importance if {
@@ -24,11 +24,11 @@ test_success_cleared_within_limits_by_importance if {
 	m.actual == 2
 	m.worst_minutes_important == 9
 	m.worst_minutes_other == 28
-	m.mean_recovery_minutes == 26 # (38 + 14) / 2, from reported_at
+	m.mean_recovery_minutes == 18.5 # (28 + 9) / 2, from reported_at
 }
 
 test_fail_important_system_cleared_in_14_minutes if {
-	tickets := [good[0], ticket("T3", "S5", "2025-10-01T09:05:00+08:00", "2025-10-01T09:19:00+08:00")]
+	tickets := [good[0], ticket("T3", "S5", "2025-10-01T09:05:00+08:00", "2025-10-01T09:14:00+08:00")]
 	policy.deny == {{
 		"msg": "ticket T3 (S5): located and cleared after 14 min, limit 10 min [3.10]",
 		"evidence": "t.json#/tickets/1",
@@ -37,7 +37,7 @@ test_fail_important_system_cleared_in_14_minutes if {
 }
 
 test_success_14_minutes_is_fine_for_an_ordinary_system if {
-	tickets := [ticket("T3", "S1", "2025-10-01T09:05:00+08:00", "2025-10-01T09:19:00+08:00")]
+	tickets := [ticket("T3", "S1", "2025-10-01T09:05:00+08:00", "2025-10-01T09:14:00+08:00")]
 	count(policy.deny) == 0 with input.evidence as evidence(tickets) with data.params as params
 }
 
@@ -48,6 +48,38 @@ test_fail_unresolved_ticket if {
 		"evidence": "t.json#/tickets/0",
 		"ticket_id": "T4", "system_id": "S1", "limit_minutes": 30, "minutes": null,
 	}} with input.evidence as evidence(tickets) with data.params as params
+}
+
+# reading rule 7: 故障定位排除 is measured from the fault report, not from the start of
+# handling (before the fix: 09:25 -> 09:33 = 8 min, passed)
+test_fail_clock_runs_from_the_report_not_from_the_start_of_handling if {
+	tickets := [ticket("T7", "S5", "2025-10-01T09:25:00+08:00", "2025-10-01T09:33:00+08:00")]
+	{[v.ticket_id, v.minutes] | some v in policy.deny} == {["T7", 33]} with input.evidence as evidence(tickets) with data.params as params
+}
+
+# boundaries: 不超过 includes the limit (reading rule 1); one second either side
+test_success_important_cleared_at_exactly_10_minutes if {
+	count(policy.deny) == 0 with input.evidence as evidence([ticket("B1", "S5", null, "2025-10-01T09:10:00+08:00")]) with data.params as params
+}
+
+test_success_important_cleared_a_second_under_10_minutes if {
+	count(policy.deny) == 0 with input.evidence as evidence([ticket("B1", "S5", null, "2025-10-01T09:09:59+08:00")]) with data.params as params
+}
+
+test_fail_important_cleared_a_second_over_10_minutes if {
+	{v.ticket_id | some v in policy.deny} == {"B1"} with input.evidence as evidence([ticket("B1", "S5", null, "2025-10-01T09:10:01+08:00")]) with data.params as params
+}
+
+test_success_other_cleared_at_exactly_30_minutes if {
+	count(policy.deny) == 0 with input.evidence as evidence([ticket("B2", "S1", null, "2025-10-01T09:30:00+08:00")]) with data.params as params
+}
+
+test_success_other_cleared_a_second_under_30_minutes if {
+	count(policy.deny) == 0 with input.evidence as evidence([ticket("B2", "S1", null, "2025-10-01T09:29:59+08:00")]) with data.params as params
+}
+
+test_fail_other_cleared_a_second_over_30_minutes if {
+	{v.ticket_id | some v in policy.deny} == {"B2"} with input.evidence as evidence([ticket("B2", "S1", null, "2025-10-01T09:30:01+08:00")]) with data.params as params
 }
 
 test_fail_without_handling_start_the_clock_runs_from_the_report if {

@@ -35,3 +35,16 @@ test_fail_handling_never_started if {
 		"ticket_id": "T1", "system_id": "S2", "limit_minutes": 30, "minutes": null,
 	}} with input.evidence as evidence(tickets) with data.params as params
 }
+
+# boundaries: 30分钟之内 includes 30:00 (之内, reading rule 1); one second either side
+test_success_handling_begun_at_exactly_30_minutes if {
+	count(policy.deny) == 0 with input.evidence as evidence([ticket("B1", "2025-10-01T09:00:00+08:00", "2025-10-01T09:30:00+08:00")]) with data.params as params
+}
+
+test_success_handling_begun_a_second_under_30_minutes if {
+	count(policy.deny) == 0 with input.evidence as evidence([ticket("B1", "2025-10-01T09:00:00+08:00", "2025-10-01T09:29:59+08:00")]) with data.params as params
+}
+
+test_fail_handling_begun_a_second_over_30_minutes if {
+	{v.ticket_id | some v in policy.deny} == {"B1"} with input.evidence as evidence([ticket("B1", "2025-10-01T09:00:00+08:00", "2025-10-01T09:30:01+08:00")]) with data.params as params
+}

@@ -73,3 +73,16 @@ test_success_ticket_outside_period_not_judged if {
 	count(policy.deny) == 0 with input.evidence as evidence(tickets, after) with data.params as params
 	policy.measure.excluded == 1 with input.evidence as evidence(tickets, after) with data.params as params
 }
+
+# boundaries: 5分钟内 includes 5:00 (以内, reading rule 1); one second either side
+test_success_responded_at_exactly_5_minutes if {
+	count(policy.deny) == 0 with input.evidence as evidence([ticket("B1", "2025-12-01T09:00:00+08:00", "2025-12-01T09:05:00+08:00")], after) with data.params as params
+}
+
+test_success_responded_a_second_under_5_minutes if {
+	count(policy.deny) == 0 with input.evidence as evidence([ticket("B1", "2025-12-01T09:00:00+08:00", "2025-12-01T09:04:59+08:00")], after) with data.params as params
+}
+
+test_fail_responded_a_second_over_5_minutes if {
+	{v.ticket_id | some v in policy.deny} == {"B1"} with input.evidence as evidence([ticket("B1", "2025-12-01T09:00:00+08:00", "2025-12-01T09:05:01+08:00")], after) with data.params as params
+}

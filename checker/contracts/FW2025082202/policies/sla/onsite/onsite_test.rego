@@ -25,9 +25,24 @@ test_success_not_applicable_when_nobody_needed_on_site if {
 	count(policy.deny) == 0 with input.evidence as evidence(tickets) with data.params as params
 }
 
-test_success_clock_starts_when_presence_is_requested if {
+test_fail_a_later_request_for_presence_does_not_restart_the_clock if {
+	# reading rule 7: on-site arrival is measured from the fault report (09:00), not from
+	# the request for presence (10:45): 150 min
 	t := object.union(ticket("T1", true, "2025-10-01T11:30:00+08:00"), {"onsite_requested_at": "2025-10-01T10:45:00+08:00"})
-	count(policy.deny) == 0 with input.evidence as evidence([t]) with data.params as params
+	{[v.ticket_id, v.minutes] | some v in policy.deny} == {["T1", 150]} with input.evidence as evidence([t]) with data.params as params
+}
+
+# boundary: 可在1小时内 includes 60:00 (以内, reading rule 1)
+test_success_on_site_at_exactly_60_minutes if {
+	count(policy.deny) == 0 with input.evidence as evidence([ticket("T1", true, "2025-10-01T10:00:00+08:00")]) with data.params as params
+}
+
+test_success_on_site_a_second_under_60_minutes if {
+	count(policy.deny) == 0 with input.evidence as evidence([ticket("T1", true, "2025-10-01T09:59:59+08:00")]) with data.params as params
+}
+
+test_fail_on_site_a_second_over_60_minutes if {
+	{v.ticket_id | some v in policy.deny} == {"T1"} with input.evidence as evidence([ticket("T1", true, "2025-10-01T10:00:01+08:00")]) with data.params as params
 }
 
 test_fail_on_site_after_85_minutes if {

@@ -2,9 +2,12 @@
 # title: Scale-out within 7 natural days
 # description: >-
 #   第三条 4 云平台可按需 7 个自然日快速扩容: every scale-out request made in the period is
-#   completed within sla.scale_out_days natural days, counted on the contract's calendar
-#   (the request day is not counted; the last day ends at 24:00). A request still open
-#   at the export time after its deadline fails.
+#   completed within sla.scale_out_days natural days (自然日), counted on the contract's
+#   calendar (reading rule 2: the request day is not counted; the last day ends at 24:00,
+#   the 7th day included). Whether a last day that is a 法定休假日 moves to the next working
+#   day is the parameter sla.natural_days_move_off_holiday (default false: 自然日 read as
+#   plain calendar days). A request still open at the export time after its deadline fails.
+#   The same deadline is A3.4's (policies/liability).
 # custom:
 #   clause: "3.4.d"
 #   evidence: [scale_out]
@@ -12,6 +15,8 @@
 package contract.sla.scale_out
 
 import data.contract.lib
+import data.contract.lib.calendar as cal
+import data.contract.lib.excuse
 
 clause := "3.4.d"
 
@@ -37,21 +42,34 @@ excluded contains {"evidence": lib.pointer(f.path, ["requests", i]), "reason": "
 	not lib.in_period(r.requested_at)
 }
 
-# {"state": ok | late | order | open | pending, "days": n}
-_judge(e) := out if {
+# deadline(ts): the last natural day (YYYY-MM-DD) of a scale-out requested at ts;
+# undefined when the holiday rule applies and the calendar does not know the day
+deadline(ts) := d if {
+	base := cal.add_days(cal.date_of(ts), limit)
+	d := _moved(base, object.get(data.params.sla, "natural_days_move_off_holiday", false))
+}
+
+_moved(d, false) := d
+
+_moved(d, true) := excuse.off_holiday(d)
+
+# {"state": ok | late | order | open | pending | unknown, "days": n}
+_judge(e) := {"state": "unknown"} if {
+	not deadline(e.r.requested_at)
+} else := out if {
 	e.r.completed_at != null
 	n := day(e.r.completed_at) - day(e.r.requested_at)
-	out := {"state": _state(n, lib.ns(e.r.completed_at) < lib.ns(e.r.requested_at)), "days": n}
+	out := {"state": _state(cal.date_of(e.r.completed_at) > deadline(e.r.requested_at), lib.ns(e.r.completed_at) < lib.ns(e.r.requested_at)), "days": n}
 } else := {"state": "open", "days": n} if {
 	n := day(e.as_of) - day(e.r.requested_at)
-	n > limit
+	cal.day_of_ns(lib.ns(e.as_of)) > deadline(e.r.requested_at)
 } else := {"state": "pending"}
 
 _state(_, true) := "order"
 
-_state(n, false) := "late" if n > limit
+_state(true, false) := "late"
 
-_state(n, false) := "ok" if n <= limit
+_state(false, false) := "ok"
 
 judged contains {"e": e, "j": _judge(e)} if some e in requests
 
@@ -62,12 +80,15 @@ _message(e, j) := msg if {
 	j.state == "order"
 	msg := sprintf("scale-out %s (%s) completed before it was requested (times out of order) [%s]", [e.r.request_id, e.r.system_id, clause])
 } else := msg if {
+	j.state == "unknown"
+	msg := sprintf("scale-out %s (%s): the calendar does not know whether the last day moves off a public holiday [%s]", [e.r.request_id, e.r.system_id, clause])
+} else := msg if {
 	msg := sprintf("scale-out %s (%s) not completed %v natural days after the request, limit %v [%s]", [e.r.request_id, e.r.system_id, j.days, limit, clause])
 }
 
 deny contains v if {
 	some x in judged
-	x.j.state in {"late", "order", "open"}
+	x.j.state in {"late", "order", "open", "unknown"}
 	msg := _message(x.e, x.j)
 	v := object.union(lib.violation(msg, x.e.at), {"request_id": x.e.r.request_id, "system_id": x.e.r.system_id, "days": object.get(x.j, "days", null), "limit_days": limit})
 }

@@ -50,3 +50,36 @@ test_success_open_request_not_yet_due if {
 	count(policy.deny) == 0 with input.evidence as evidence(reqs, "2026-09-05T00:00:00+08:00") with data.params as params
 	policy.measure.pending == 1 with input.evidence as evidence(reqs, "2026-09-05T00:00:00+08:00") with data.params as params
 }
+
+# boundaries: done on the 7th natural day (included), the 6th, the 8th
+test_success_done_on_the_seventh_day if {
+	count(policy.deny) == 0 with input.evidence as evidence([req("R1", "2025-11-03T10:00:00+08:00", "2025-11-10T18:00:00+08:00")], after) with data.params as params
+}
+
+test_success_done_on_the_sixth_day if {
+	count(policy.deny) == 0 with input.evidence as evidence([req("R1", "2025-11-03T10:00:00+08:00", "2025-11-09T18:00:00+08:00")], after) with data.params as params
+}
+
+test_fail_done_on_the_eighth_day if {
+	{v.days | some v in policy.deny} == {8} with input.evidence as evidence([req("R1", "2025-11-03T10:00:00+08:00", "2025-11-11T09:00:00+08:00")], after) with data.params as params
+}
+
+# the holiday rule (parameter): requested 2025-09-24, the 7th day 2025-10-01 is National Day
+calendar := {"first_day": "2025-01-01", "last_day": "2025-12-31", "working_days": ["2025-09-29", "2025-09-30", "2025-10-09", "2025-10-10"]}
+
+holiday_req := [req("R1", "2025-09-24T10:00:00+08:00", "2025-10-09T10:00:00+08:00")]
+
+test_fail_natural_days_do_not_move_off_a_holiday_by_default if {
+	{v.days | some v in policy.deny} == {15} with input.evidence as evidence(holiday_req, after) with data.params as params with data.calendar as calendar
+}
+
+test_success_with_the_holiday_rule_the_deadline_moves_to_the_next_working_day if {
+	moved := object.union(params, {"sla": {"scale_out_days": 7, "natural_days_move_off_holiday": true}})
+	count(policy.deny) == 0 with input.evidence as evidence(holiday_req, after) with data.params as moved with data.calendar as calendar
+}
+
+test_fail_with_the_holiday_rule_a_day_after_the_moved_deadline if {
+	moved := object.union(params, {"sla": {"scale_out_days": 7, "natural_days_move_off_holiday": true}})
+	late := [req("R1", "2025-09-24T10:00:00+08:00", "2025-10-10T10:00:00+08:00")]
+	{v.days | some v in policy.deny} == {16} with input.evidence as evidence(late, after) with data.params as moved with data.calendar as calendar
+}
