@@ -34,7 +34,10 @@ _changes := {e |
 
 _ends_in_or_after_period(r) if not evidence.present(r, "ends_at")
 
-_ends_in_or_after_period(r) if lib.ns(r.ends_at) > lib.period_start
+_ends_in_or_after_period(r) if {
+	t := evidence.present(r, "ends_at")
+	lib.ns(t) > lib.period_start
+}
 
 not_applicable if count(_changes) == 0
 

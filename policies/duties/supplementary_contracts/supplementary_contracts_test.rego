@@ -48,3 +48,13 @@ test_fail_contract_signed_by_one_party_only if {
 test_success_change_effective_after_the_period_is_not_judged if {
 	policy.not_applicable with input.evidence as ev([], [ch("quantity_change", "2026-09-03T00:00:00+08:00", null)]) with data.params as params
 }
+
+test_success_peak_with_an_end_and_a_change_ended_before_the_period if {
+	ended := object.union(ch("quantity_change", "2025-06-01T00:00:00+08:00", null), {"ends_at": "2025-09-03T00:00:00+08:00"})
+	policy.not_applicable with input.evidence as ev([], [ended]) with data.params as params
+}
+
+test_fail_change_ending_one_second_into_the_period if {
+	ended := object.union(ch("quantity_change", "2025-06-01T00:00:00+08:00", null), {"ends_at": "2025-09-03T00:00:01+08:00"})
+	count(policy.deny) == 1 with input.evidence as ev([], [ended]) with data.params as params
+}
