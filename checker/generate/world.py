@@ -126,3 +126,20 @@ def build_world(seed: int, scale: float, params: dict[str, Any], breaches: bool)
             )
         )
     return world
+
+
+def written_approval(org: str, role: str, ref: str, at: datetime) -> dict[str, Any]:
+    """A signed written approval / consent / request / receipt
+    (common.schema.json#/$defs/written_approval): the organisation and the signatory's role,
+    when, and the signed original (a scanned, sealed letter; its digest stands in for one)."""
+    return {
+        "ref": ref,
+        "organisation_role": org,
+        "role": role,
+        "signed_at": iso(at),
+        "signature": {
+            "method": "seal",
+            "reference": f"letters/{ref}.pdf",
+            "sha256": hashlib.sha256(f"{org}:{ref}:{iso(at)}".encode()).hexdigest(),
+        },
+    }

@@ -65,6 +65,17 @@ from checker.generate.kinds import (
     tickets,
     vuln_scan,
 )
+from checker.generate.kinds import (  # 9.14, 9.15, 11.2, 11.4, 15.3, 15.7, A4.5.6, A4.6.1, 17.1
+    confidential_disposal,
+    data_access,
+    ip_handover,
+    management_reports,
+    media_removals,
+    publicity,
+    supplementary_contracts,
+    suspensions,
+    third_party_assist,
+)
 
 MODULES: list[ModuleType] = sorted(
     [
@@ -117,6 +128,15 @@ MODULES: list[ModuleType] = sorted(
         monthly_assessments,
         ops_staffing,
         rectification_notices,
+        third_party_assist,
+        suspensions,
+        publicity,
+        ip_handover,
+        data_access,
+        management_reports,
+        media_removals,
+        confidential_disposal,
+        supplementary_contracts,
     ],
     key=lambda m: (m.ORDER, m.KIND),
 )
