@@ -47,6 +47,10 @@ def result_dict(r: ClauseResult) -> dict[str, Any]:
         out["actual"] = r.actual
         if r.unit:
             out["unit"] = r.unit
+    if r.excluded:
+        out["excluded"] = [
+            {"evidence": x.evidence, "reason": x.reason, **canonical(x.details)} for x in r.excluded
+        ]
     if r.measures:
         out["measures"] = canonical(r.measures)
     if r.reason:
