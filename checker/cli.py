@@ -16,6 +16,7 @@ import click
 
 from checker.errors import CloudpactError
 from checker.model import ExitCode
+from checker.report.options import report_options
 
 FORMATS = ["text", "json", "junit", "markdown", "sarif", "html", "oscal"]  # checker.report.Format
 
@@ -77,42 +78,18 @@ def validate(bundle: str, endpoint_url: str | None) -> None:
               help="Waivers file (YAML/JSON, schemas/waivers.schema.json): approved exceptions.")
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Judge waiver expiry at this date (YYYY-MM-DD) instead of today.")
+@report_options
 @endpoint_option
 def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, engine: str,
           opa_url: str | None, waivers: Path | None, as_of: datetime | None,
-          endpoint_url: str | None) -> None:
+          endpoint_url: str | None, **options: object) -> None:
     """Check BUNDLE (a folder or s3://bucket/prefix) and report pass/fail per clause."""
     from checker.check import run_check
-    from checker.output import write_atomic
-    from checker.report import Format
-    from checker.report.progress import steps
+    from checker.report.options import run_report
 
-    if len(formats) > 1 and output is None:
-        raise click.UsageError("several --format values need --output FOLDER")
-    names = list(dict.fromkeys(formats))
-    rendered = []
-    with steps(1 + len(names)) as step:
-        step("checking " + bundle)
-        report = run_check(_store(bundle, endpoint_url), engine=_engine(engine, opa_url),
-                           waivers=waivers, as_of=as_of.date() if as_of else None)
-        for name in names:
-            step("rendering " + name)
-            color = output is None and name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            renderer = Format(name).to_renderer(lang=lang, color=color)
-            rendered.append((renderer, renderer.render(report)))
-    if output is None:
-        click.echo(rendered[0][1], nl=False)
-    elif len(rendered) == 1:
-        write_atomic(output, rendered[0][1])
-    else:
-        output.mkdir(parents=True, exist_ok=True)
-        for renderer, text in rendered:
-            write_atomic(output / f"report.{renderer.extension}", text)
-    if output is not None:
-        click.echo(f"{report.summary} -> {output}", err=True)
-    for w in report.expired_waivers:
-        click.echo(f"cloudpact: waiver {w.id} (clause {w.clause}) expired on {w.expires}: ignored", err=True)
-    sys.exit(report.exit_code)
+    sys.exit(run_report(bundle, formats, output, lang, options, lambda: run_check(
+        _store(bundle, endpoint_url), engine=_engine(engine, opa_url), waivers=waivers,
+        as_of=as_of.date() if as_of else None)))
 
 
 @cli.command()
