@@ -154,6 +154,10 @@ class Translator:
             return str(value)
         return format_decimal(d, format="#,##0.00", locale=self.locale)
 
+    def day(self, value: str) -> str:
+        """The date part of YYYY-MM-DD or RFC 3339, as the locale writes a date."""
+        return self.date(str(value)[:10])
+
     def date(self, value: str) -> str:
         """YYYY-MM-DD or RFC 3339 as the locale writes a date (2026年1月31日 / Jan 31, 2026)."""
         try:
