@@ -51,6 +51,13 @@ def catalogue(locale: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def static_ids() -> dict[str, str]:
+    """English text -> message id, for the policy messages without parameters."""
+    return {text: msgid for msgid, text in catalogue("en").items()
+            if MESSAGE_ID.match(msgid) and "{" not in text}
+
+
+@lru_cache(maxsize=1)
 def templates() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(message id, regex of its English text), most specific first, to recognise a
     policy's free-text `msg` as a message id with params."""
@@ -116,6 +123,10 @@ class Translator:
             return self._cat[msg]
         tail = _CLAUSE_TAIL.search(msg)
         body = msg[: tail.start()] if tail else msg
+        suffix = f" [{tail.group(1)}]" if tail else ""
+        static = static_ids().get(body)
+        if static and static in self._cat:
+            return self._cat[static] + suffix
         for msgid, pattern in templates():
             m = pattern.match(body)
             if m and msgid in self._cat:
@@ -123,7 +134,7 @@ class Translator:
                     text = self._fill(msgid, m.groupdict())
                 except (KeyError, IndexError, ValueError):
                     continue
-                return text + (f" [{tail.group(1)}]" if tail else "")
+                return text + suffix
         return msg
 
     def _fill(self, msgid: str, params: Mapping[str, Any]) -> str:
