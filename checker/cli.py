@@ -16,6 +16,7 @@ import click
 
 from checker.errors import CloudpactError
 from checker.model import ExitCode
+from checker.regotest import test_command
 from checker.report.options import report_options
 
 FORMATS = ["text", "json", "junit", "markdown", "sarif", "html", "oscal"]  # checker.report.Format
@@ -297,6 +298,9 @@ def spot_check_verify(record: str, bundle: str, endpoint_url: str | None) -> Non
     from checker.spotcheck.cli import verify
 
     sys.exit(verify(record, _store(bundle, endpoint_url), endpoint_url=endpoint_url))
+
+
+cli.add_command(test_command)  # `cloudpact test`: checker/regotest.py
 
 
 def main(argv: Sequence[str] | None = None) -> int:
