@@ -143,7 +143,7 @@ class HtmlRenderer(Renderer):
         if r is None:
             return Markup("")
         months = r.measures.get("months")
-        budget = num(r.measures.get("allowed_downtime_minutes"))
+        budget = self._budget(report, r, threshold)
         if not isinstance(months, list) or budget is None:
             return Markup("")
         labels = [str(m.get("month")) for m in months if isinstance(m, Mapping)]
@@ -162,6 +162,19 @@ class HtmlRenderer(Renderer):
             unit=self.t("min"),
             budget_label=self.t("year's budget {m} min", m=self.tr.number(charts.fmt(budget))),
         )
+
+    @staticmethod
+    def _budget(report: Report, r: ClauseResult, threshold: float | None) -> float | None:
+        """The year's downtime budget: the policy's figure, else (100 - target)% of the period."""
+        budget = num(r.measures.get("allowed_downtime_minutes"))
+        if budget is not None or threshold is None:
+            return budget
+        try:
+            span = (datetime.fromisoformat(report.period["end"])
+                    - datetime.fromisoformat(report.period["start"])).total_seconds() / 60
+        except (KeyError, ValueError):
+            return None
+        return round((100 - threshold) / 100 * span, 2)
 
     def availability_title(self, threshold: float | None, budget: float | None) -> str:
         return self.t("Cumulative downtime per system against the year's budget of {m} minutes "
@@ -246,7 +259,7 @@ class HtmlRenderer(Renderer):
         threshold = None
         if availability is not None:
             threshold = num(availability.expected) or num(availability.measures.get("threshold_percent"))
-        budget = num(availability.measures.get("allowed_downtime_minutes")) if availability else None
+        budget = self._budget(report, availability, threshold) if availability else None
         figures = {
             "quantities": self.quantity_chart(report),
             "availability": self.availability_chart(report, threshold),

@@ -170,42 +170,65 @@ def _waived(report: Report) -> list[tuple[str, str | None, str]]:
     return out
 
 
-def _event(e: Any, waived: list[tuple[str, str | None, str]], opens: dict[str, list[str]]) -> EventView:
+def _dec(value: Any) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return Decimal("0.00")
+
+
+def _event(e: Mapping[str, Any], waived: list[tuple[str, str | None, str]],
+           opens: dict[str, list[str]]) -> EventView:
+    amount, chosen_id = _dec(e.get("amount", "0")), str(e.get("chosen", ""))
+    raw_rows = [r for r in e.get("rows", []) if isinstance(r, Mapping)]
+    pick = next((i for i, r in enumerate(raw_rows)
+                 if str(r.get("row")) == chosen_id and _dec(r.get("amount")) == amount), None)
     rows = []
-    for r in e.rows:
-        inputs, ok = parse_inputs(r.basis, r.formula)
-        rows.append(RowView(r.row, r.basis, r.amount, r.formula, r.why, r.evidence, r.system_id,
-                            r is e.chosen or (r.row == e.chosen.row and r.system_id == e.chosen.system_id
-                                              and r.evidence == e.chosen.evidence),
-                            inputs, ok))
+    for i, r in enumerate(raw_rows):
+        basis, formula_text = str(r.get("basis", "")), str(r.get("formula", ""))
+        inputs, ok = parse_inputs(basis, formula_text)
+        rows.append(RowView(str(r.get("row", "")), basis, _dec(r.get("amount")), formula_text,
+                            str(r.get("why", "")), str(r.get("evidence", "")),
+                            str(r["system_id"]) if r.get("system_id") else None, i == pick, inputs, ok))
+    if pick is None:  # a ledger without its rows: the chosen row by its id and amount only
+        rows.append(RowView(chosen_id, "", amount, "", "", "", None, True, {}, False))
     chosen = next(x for x in rows if x.chosen)
+    incidents = tuple(str(i) for i in e.get("incident_ids", []))
     by = sorted({w for ev, sid, w in waived for x in rows
-                 if ev == x.evidence and (sid is None or x.system_id is None or sid == x.system_id)})
-    rights = sorted({row for inc in e.incident_ids for row in opens.get(inc, [])})
-    return EventView(e.event, event_parts(e.event), tuple(e.incident_ids), tuple(rows), chosen,
-                     tuple(by), tuple(rights))
+                 if ev and ev == x.evidence and (sid is None or x.system_id is None or sid == x.system_id)})
+    rights = sorted({row for inc in incidents for row in opens.get(inc, [])})
+    key = str(e.get("event", "?"))
+    return EventView(key, event_parts(key), incidents, tuple(rows), chosen, tuple(by), tuple(rights))
 
 
 def ledger_view(report: Report) -> LedgerView | None:
-    ledger = report.extra.get("liability")
-    if ledger is None or not hasattr(ledger, "events"):
+    """From the ledger's data (checker/liability.py `to_dict()` shape) in Report.extra."""
+    value = report.extra.get("liability")
+    to_dict = getattr(value, "to_dict", None)
+    data = to_dict() if callable(to_dict) else value
+    if not isinstance(data, Mapping):
         return None
+    termination_raw = [t for t in data.get("termination_rights", []) if isinstance(t, Mapping)]
     opens: dict[str, list[str]] = {}
-    for t in ledger.termination:
-        for inc in t.incident_ids:
-            opens.setdefault(inc, []).append(t.row)
+    for t in termination_raw:
+        for inc in t.get("incident_ids", []):
+            opens.setdefault(str(inc), []).append(str(t.get("row")))
     waived = _waived(report)
-    events = tuple(_event(e, waived, opens) for e in ledger.events)
-    party_a = tuple(_event(e, [], {}) for e in ledger.party_a_events)
+    events = tuple(_event(e, waived, opens) for e in data.get("events", []) if isinstance(e, Mapping))
+    party_a_raw = data.get("party_a", {}) if isinstance(data.get("party_a"), Mapping) else {}
+    party_a = tuple(_event(e, [], {}) for e in party_a_raw.get("events", []) if isinstance(e, Mapping))
     termination = tuple(
-        TerminationView(t.row, tuple(t.incident_ids), t.reason,
-                        tuple(e.key for e in events if set(e.incident_ids) & set(t.incident_ids)))
-        for t in ledger.termination
+        TerminationView(str(t.get("row")), tuple(str(i) for i in t.get("incident_ids", [])),
+                        str(t.get("reason", "")),
+                        tuple(e.key for e in events if set(e.incident_ids) & {str(i) for i in t.get("incident_ids", [])}))
+        for t in termination_raw
     )
-    levels = tuple({"incident_id": lv.incident_id, "level": lv.level, "rows": list(lv.rows),
-                    "occurred_at": lv.occurred_at, "evidence": lv.evidence} for lv in ledger.levels)
-    return LedgerView(events, party_a, termination, levels, ledger.total, ledger.deduct_from,
-                      ledger.deduct_limit, tuple(ledger.problems))
+    levels = tuple(lv for lv in data.get("incident_levels", []) if isinstance(lv, Mapping))
+    deductible = data.get("deductible") if isinstance(data.get("deductible"), Mapping) else {}
+    total = _dec(data.get("total", sum((e.amount for e in events), Decimal("0.00"))))
+    return LedgerView(events, party_a, termination, levels, total, str(deductible.get("from", "")),
+                      _dec(deductible.get("instalment", total)),
+                      tuple(str(x) for x in data.get("problems", [])))
 
 
 def enrich(doc: dict[str, Any], view: LedgerView) -> dict[str, Any]:
@@ -229,6 +252,7 @@ def enrich(doc: dict[str, Any], view: LedgerView) -> dict[str, Any]:
     if view.waived_amount:
         doc["waived"] = str(view.waived_amount)
         doc["total_after_waivers"] = str(view.total_after_waivers)
-        doc["deductible"]["amount_after_waivers"] = str(view.deductible)
-        doc["deductible"]["not_deductible_after_waivers"] = str(view.not_deductible)
+        if isinstance(doc.get("deductible"), dict):
+            doc["deductible"]["amount_after_waivers"] = str(view.deductible)
+            doc["deductible"]["not_deductible_after_waivers"] = str(view.not_deductible)
     return doc
