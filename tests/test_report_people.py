@@ -277,8 +277,13 @@ def test_cli_output_options(cli: Any, tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_no_color_and_NO_COLOR(breaches: Report) -> None:
-    from checker.report.options import run_report  # noqa: F401  (the CLI path is tested above)
+    from checker.report.options import use_color
 
+    assert use_color(None, "text", tty=True, no_color=False, environ={})
+    assert not use_color(None, "text", tty=True, no_color=True, environ={})
+    assert not use_color(None, "text", tty=True, no_color=False, environ={"NO_COLOR": "1"})
+    assert not use_color(None, "text", tty=False, no_color=False, environ={})
+    assert not use_color(Path("r.txt"), "text", tty=True, no_color=False, environ={})
     assert "\x1b[" not in render(breaches, "text", color=False)
     assert "\x1b[" in render(breaches, "text", color=True)
 

@@ -5,21 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from checker.i18n import Translator
 from checker.model import ClauseResult, Report, Status, Violation
 
-STATUS_MSGIDS = {
-    Status.PASS: "pass",
-    Status.FAIL: "fail",
-    Status.MISSING: "missing",
-    Status.INVALID: "invalid",
-    Status.MANUAL: "manual",
-    Status.WAIVED: "waived",
-    Status.NOT_APPLICABLE: "not applicable",
-    Status.ERROR: "error",
-}
 # Keys of a violation's details that say which item it is about, in the order shown.
 ITEM_KEYS = ("host_id", "ticket_id", "system_id", "month", "request_id", "doc_id", "event_id",
              "staff_id", "occasion", "scope")
@@ -90,6 +79,3 @@ def shown(results: Iterable[ClauseResult], only_failing: bool) -> list[ClauseRes
 def reason(tr: Translator, r: ClauseResult) -> str:
     return tr.message(r.reason) if r.reason else ""
 
-
-def detail_value(value: Any) -> str:
-    return "—" if value is None else str(value)

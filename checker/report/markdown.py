@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from checker.model import ClauseResult, Excluded, Report, Status, Violation
+from checker.model import Report
 from checker.report import common
 from checker.report.interface import Renderer
 from checker.report.ledger import EventView, RowView, ledger_view
@@ -87,5 +87,3 @@ def event_label(tr: Any, e: EventView) -> str:
         names.append(" ".join(params))
     return f"{' + '.join(names)}: {tr.message(e.chosen.why)} ({e.key})"
 
-
-__all__ = ["MarkdownRenderer", "ClauseResult", "Excluded", "Status", "Violation"]

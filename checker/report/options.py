@@ -59,6 +59,12 @@ def _fail_on(text: str | None) -> Any:
         raise
 
 
+def use_color(output: Path | None, name: str, *, tty: bool, no_color: bool,
+              environ: Mapping[str, str]) -> bool:
+    """Colour only for text on a terminal, never with --no-color or NO_COLOR (no-color.org)."""
+    return output is None and name == "text" and tty and not no_color and "NO_COLOR" not in environ
+
+
 def exit_code(report: Report, gate: Any) -> int:
     if gate.refusals(report) or report.expired_waivers:
         return ExitCode.CLAUSE_FAILED
@@ -80,7 +86,6 @@ def run_report(bundle: str, formats: Sequence[str], output: Path | None, lang: s
         raise click.UsageError("several --format values need --output FOLDER")
     gate = _fail_on(options.get("fail_on"))
     names = list(dict.fromkeys(formats))
-    no_color = bool(options.get("no_color")) or "NO_COLOR" in os.environ
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else None
     if os.environ.get("COLUMNS", "").isdigit():
         width = int(os.environ["COLUMNS"])
@@ -90,7 +95,8 @@ def run_report(bundle: str, formats: Sequence[str], output: Path | None, lang: s
         report = produce()
         for name in names:
             step("rendering " + name)
-            color = output is None and name == "text" and sys.stdout.isatty() and not no_color
+            color = use_color(output, name, tty=sys.stdout.isatty(),
+                              no_color=bool(options.get("no_color")), environ=os.environ)
             renderer = Format(name).to_renderer(
                 lang=lang, color=color, width=width if output is None else None,
                 only_failing=bool(options.get("only_failing")), quiet=bool(options.get("quiet")),
