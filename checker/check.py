@@ -15,7 +15,7 @@ from checker.catalogue import load_catalogue, load_params
 from checker.engine import Engine, EngineName, PackageOutcome
 from checker.errors import BundleError, ConfigError
 from checker.liability import LIABILITY_PACKAGE, LiabilityLedger, ledger_from_outcome
-from checker.model import Clause, ClauseResult, EvidenceRef, Report, Status, Violation
+from checker.model import Clause, ClauseResult, EvidenceRef, Excluded, Report, Status, Violation
 from checker.store.interface import Store
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -102,8 +102,13 @@ def result_from_outcome(clause: Clause, outcome: PackageOutcome, refs: tuple[Evi
         status = Status.NOT_APPLICABLE
     else:
         status = Status.FAIL if violations else Status.PASS
+    excluded = tuple(
+        Excluded(str(x["evidence"]), str(x.get("reason", "")),
+                 {k: v for k, v in x.items() if k not in ("evidence", "reason")})
+        for x in outcome.excluded
+    )
     return ClauseResult(
-        clause, status, violations, expected, actual, unit, refs, measures=measure
+        clause, status, violations, expected, actual, unit, refs, measures=measure, excluded=excluded
     )
 
 

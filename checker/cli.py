@@ -16,6 +16,8 @@ import click
 
 from checker.errors import CloudpactError
 from checker.model import ExitCode
+from checker.regotest import test_command
+from checker.report.options import report_options
 
 # the names of checker.engine.EngineName (tests/test_opa_parity.py keeps them equal)
 ENGINES = ["embedded", "opa", "opa-inprocess"]
@@ -84,43 +86,18 @@ def validate(bundle: str, endpoint_url: str | None) -> None:
               help="Judge waiver expiry at this date (YYYY-MM-DD) instead of today.")
 @click.option("--contract", default=None,
               help="Judge by this contract pack, not the one the bundle's contract_id names.")
+@report_options
 @endpoint_option
 def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, engine: str,
           opa_url: str | None, waivers: Path | None, as_of: datetime | None,
-          contract: str | None, endpoint_url: str | None) -> None:
+          contract: str | None, endpoint_url: str | None, **options: object) -> None:
     """Check BUNDLE (a folder or s3://bucket/prefix) and report pass/fail per clause."""
     from checker.check import run_check
-    from checker.output import write_atomic
-    from checker.report import Format
-    from checker.report.progress import steps
+    from checker.report.options import run_report
 
-    if len(formats) > 1 and output is None:
-        raise click.UsageError("several --format values need --output FOLDER")
-    names = list(dict.fromkeys(formats))
-    rendered = []
-    with steps(1 + len(names)) as step:
-        step("checking " + bundle)
-        report = run_check(_store(bundle, endpoint_url), engine=_engine(engine, opa_url),
-                           waivers=waivers, as_of=as_of.date() if as_of else None,
-                           contract=contract)
-        for name in names:
-            step("rendering " + name)
-            color = output is None and name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            renderer = Format(name).to_renderer(lang=lang, color=color)
-            rendered.append((renderer, renderer.render(report)))
-    if output is None:
-        click.echo(rendered[0][1], nl=False)
-    elif len(rendered) == 1:
-        write_atomic(output, rendered[0][1])
-    else:
-        output.mkdir(parents=True, exist_ok=True)
-        for renderer, text in rendered:
-            write_atomic(output / f"report.{renderer.extension}", text)
-    if output is not None:
-        click.echo(f"{report.summary} -> {output}", err=True)
-    for w in report.expired_waivers:
-        click.echo(f"cloudpact: waiver {w.id} (clause {w.clause}) expired on {w.expires}: ignored", err=True)
-    sys.exit(report.exit_code)
+    sys.exit(run_report(bundle, formats, output, lang, options, lambda: run_check(
+        _store(bundle, endpoint_url), engine=_engine(engine, opa_url), waivers=waivers,
+        as_of=as_of.date() if as_of else None, contract=contract)))
 
 
 @cli.command()
@@ -376,6 +353,7 @@ def _register_packs() -> None:
         packs_cli.add_packs_option(command)
 
 
+cli.add_command(test_command)  # `cloudpact test`: checker/regotest.py
 _register_authoring()
 _register_packs()
 

@@ -67,6 +67,16 @@ class Violation:
 
 
 @dataclass(frozen=True)
+class Excluded:
+    """An item a quantity clause did not count (a host, a scan, a ticket...), and why:
+    the policy's `excluded` set, one object {evidence, reason, ...} per item."""
+
+    evidence: str  # bundle path + "#" + JSON pointer of the item, e.g. "hosts.json#/hosts/17"
+    reason: str
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Waiver:
     """An approved exception (waivers file, schemas/waivers.schema.json) and what became of it."""
 
@@ -102,6 +112,7 @@ class ClauseResult:
     reason: str = ""  # why missing / invalid / manual / not_applicable / error
     measures: Mapping[str, Any] = field(default_factory=dict)  # extra figures a policy reports
     waivers: tuple[str, ...] = ()  # ids of the active waivers applied to this result
+    excluded: tuple[Excluded, ...] = ()  # quantity clauses: the items that did not count
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ FIXED_TIME = "2026-09-03T09:00:00+08:00"
 # (format, lang, file suffix)
 OUTPUTS = [
     ("text", "en", "txt"),
+    ("text", "zh", "zh.txt"),
     ("json", "en", "json"),
     ("junit", "en", "xml"),
     ("markdown", "en", "md"),
@@ -67,8 +68,8 @@ def examples() -> dict[str, Report]:
     return {case: normalise(run_check(LocalStore(paths.EXAMPLES / case)), case) for case in CASES}
 
 
-def render(report: Report, fmt: str, lang: str = "en") -> str:
-    return Format(fmt).to_renderer(lang=lang).render(report)
+def render(report: Report, fmt: str, lang: str = "en", **options: Any) -> str:
+    return Format(fmt).to_renderer(lang=lang, **options).render(report)
 
 
 # ---- every format ----------------------------------------------------------------------
@@ -91,9 +92,11 @@ def test_unknown_format_is_refused_with_the_known_names(cli: Cli) -> None:
 
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize(("fmt", "lang", "suffix"), OUTPUTS)
-def test_golden(examples: dict[str, Report], case: str, fmt: str, lang: str, suffix: str) -> None:
+def test_golden(examples: dict[str, Report], case: str, fmt: str, lang: str, suffix: str,
+                monkeypatch: pytest.MonkeyPatch) -> None:
     path = GOLDEN / fmt / f"{case}.{suffix}"
-    text = render(examples[case], fmt, lang)
+    monkeypatch.chdir(paths.ROOT)  # SARIF reads the evidence files for line numbers
+    text = render(examples[case], fmt, lang).replace(paths.ROOT.resolve().as_uri() + "/", "file:///SRCROOT/")
     if REGEN:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -110,7 +113,7 @@ def test_statuses_and_citations_agree_across_formats(examples: dict[str, Report]
     report = examples["breaches"]
     doc = json.loads(render(report, "json"))
     statuses = {r["clause"]: r["status"] for r in doc["results"]}
-    sarif = json.loads(render(report, "sarif"))["runs"][0]
+    sarif = json.loads(render(report, "sarif", passes=True))["runs"][0]
     assert {r["ruleId"]: r["properties"]["status"] for r in sarif["results"]} == statuses
     assert [r["id"] for r in sarif["tool"]["driver"]["rules"]] == list(statuses)
     oscal = json.loads(render(report, "oscal"))["assessment-results"]["results"][0]
@@ -177,6 +180,9 @@ def test_sarif_is_valid_2_1_0(
     doc = json.loads(render(examples[case], "sarif"))
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in sarif_validator.iter_errors(doc)]
     assert not errors
+    doc = json.loads(render(examples[case], "sarif", passes=True))
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in sarif_validator.iter_errors(doc)]
+    assert not errors
     broken = copy.deepcopy(doc)
     broken["runs"][0]["results"][0]["level"] = "fatal"  # the validator does reject a bad log
     assert not sarif_validator.is_valid(broken)
@@ -210,7 +216,7 @@ def test_sarif_rules_are_clauses_with_contract_text_and_results_point_at_evidenc
     report = examples["breaches"]
     first = dataclasses.replace(report.results[0], status=Status.MANUAL, violations=())
     manual_report = dataclasses.replace(report, results=(first, *report.results[1:]))
-    run = json.loads(render(manual_report, "sarif"))["runs"][0]
+    run = json.loads(render(manual_report, "sarif", passes=True))["runs"][0]
     manual = next(r for r in run["results"] if r["ruleId"] == first.clause.id)
     assert manual["kind"] == "review" and manual["level"] == "none"
 
@@ -377,13 +383,13 @@ def test_html_draws_charts_from_policy_figures_and_skips_absent_ones(
 ) -> None:
     rich_report = _with_measures(examples["breaches"])
     html = render(rich_report, "html")
-    assert "Platform availability per month against 99.99%" in html
+    assert "Cumulative downtime per system against the year&#39;s budget" in html
     assert "Response time per month against 5 minutes (3.8.a)" in html
     assert "On-site arrival time per month against 60 minutes (3.8.c)" in html
     assert "Handling time" not in html  # 3.8.b reported no figures: no chart
-    assert "1800.50" in html and "T-2 response" in html and "A2.7" in html
-    # September 2025 is 2025-09-03..10-03 (43,200 min); the worst system was down 30 min
-    assert "2025-09: 99.9306 %" in html and "2025-10: 100 %" in html
+    assert "1,800.50" in html and "T-2 response" in html and "A2.7" in html
+    # cumulative downtime per system: S2 30 min after September, still 30 after October
+    assert html.count("<title>S2: 30 min</title>") == 2 and "<title>S1: 10 min</title>" in html
     page = tmp_path / "figures.html"
     page.write_text(html, encoding="utf-8")
     run = browser.open(page.as_uri(), PAGE_FACTS)
@@ -396,7 +402,7 @@ def test_html_draws_charts_from_policy_figures_and_skips_absent_ones(
         extra={k: v for k, v in bare.extra.items() if k != "liability"},
     )
     plain = render(bare, "html")
-    assert "Platform availability per month" not in plain and "Penalty ledger" not in plain
+    assert "Cumulative downtime" not in plain and "Liability ledger" not in plain
     assert "Response time per month" not in plain
 
 

@@ -18,6 +18,7 @@ class PackageOutcome:
     measure: Mapping[str, Any] | None = None
     not_applicable: bool = False
     error: str | None = None
+    excluded: tuple[Mapping[str, Any], ...] = ()  # items a quantity clause did not count
 
 
 @dataclass(frozen=True)

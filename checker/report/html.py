@@ -23,13 +23,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from checker.model import ClauseResult, Report, Status
-from checker.report import charts
+from checker.report import charts, common
 from checker.report.charts import Bar, num
 from checker.report.interface import Renderer
-from checker.report.json import canonical, section
+from checker.report.json import canonical
+from checker.report.ledger import ledger_view
+from checker.report.markdown import event_label, formula
 
 MAX_VIOLATIONS = 200  # per clause on the page; the JSON report has them all
-SLA_CLAUSES = (("3.8.a", "response"), ("3.8.b", "handling"), ("3.8.c", "onsite"))
+SHOWN_FIRST = 10  # violations / items shown before "show all" (a <details>, no script)
+SLA_CLAUSES = (("3.8.a", "Response"), ("3.8.b", "Handling"), ("3.8.c", "On-site arrival"))
 
 STATUS_COLOUR = {
     Status.PASS: "#2e7d32",
@@ -41,84 +44,6 @@ STATUS_COLOUR = {
     Status.WAIVED: "#00838f",
     Status.NOT_APPLICABLE: "#757575",
 }
-
-WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Compliance report", "合规报告"),
-    "summary": ("Summary", "汇总"),
-    "bundle": ("Bundle", "证据包"),
-    "period": ("Service period", "服务期"),
-    "producer": ("Produced by", "提交方"),
-    "engine": ("Engine", "引擎"),
-    "generated": ("Generated", "生成时间"),
-    "exit": ("Exit code", "退出码"),
-    "charts": ("Figures", "图表"),
-    "quantities": (
-        "Delivered vs contracted quantities (第二条 2(1))",
-        "服务数量：实际交付 / 合同约定（第二条 2(1)）",
-    ),
-    "availability": (
-        "Platform availability per month against {t}% (3.4.a)",
-        "平台每月可用性，对照 {t}%（3.4.a）",
-    ),
-    "sla": (
-        "{what} time per month against {t} minutes ({c})",
-        "{what}时间（月均），对照 {t} 分钟（{c}）",
-    ),
-    "response": ("Response", "响应"),
-    "handling": ("Handling", "处理"),
-    "onsite": ("On-site arrival", "到场"),
-    "mean_worst": ("mean {m} min, worst {w} min", "平均 {m} 分钟，最长 {w} 分钟"),
-    "ledger": ("Penalty ledger", "违约金台账"),
-    "event": ("Event", "事件"),
-    "row": ("Liability row", "责任条款"),
-    "amount": ("Amount (CNY)", "金额（元）"),
-    "total": ("Total", "合计"),
-    "deductible": ("Deductible from the final payment", "可从尾款中扣除"),
-    "waivers": ("Waivers", "豁免"),
-    "as_of": ("judged at", "判定日期"),
-    "expired_note": (
-        "Expired waivers are ignored: the clauses they covered count as failed, and the run exits 1.",
-        "已过期的豁免不再生效：相应条款按不合格计，运行退出码为 1。",
-    ),
-    "scope": ("Scope", "范围"),
-    "reason": ("Reason", "理由"),
-    "approver": ("Approver", "批准方"),
-    "approval": ("Approval", "批准文号"),
-    "expires": ("Expires", "到期"),
-    "state": ("State", "状态"),
-    "clauses": ("Clauses", "条款"),
-    "clause": ("Clause", "条款"),
-    "status": ("Status", "结果"),
-    "citation": ("Citation", "出处"),
-    "expected": ("Expected", "约定"),
-    "actual": ("Actual", "实际"),
-    "violations": ("Violations", "违规项"),
-    "evidence": ("Evidence", "证据"),
-    "more": ("{n} more in the JSON report", "另有 {n} 项见 JSON 报告"),
-    "waived_by": ("waived by", "豁免："),
-    "coverage": (
-        "Coverage: clause → policy → evidence → schema",
-        "覆盖：条款 → 策略 → 证据 → 模式",
-    ),
-    "policy": ("Policy", "策略"),
-    "schema": ("Schema", "模式"),
-    "manual": ("manual (attestation)", "人工（需签署证明）"),
-    "problems": ("Flagged", "问题"),
-    "none": ("none", "无"),
-    "inputs": ("Inputs (sha256)", "输入（sha256）"),
-    "measures": ("Figures", "指标"),
-}
-STATUS_WORDS = {
-    "pass": "通过",
-    "fail": "不合格",
-    "missing": "缺证据",
-    "invalid": "证据无效",
-    "manual": "人工",
-    "waived": "已豁免",
-    "not_applicable": "不适用",
-    "error": "错误",
-}
-
 
 def evidence_href(bundle: str, evidence: str) -> str:
     """A link to the evidence file, with the JSON pointer as fragment."""
@@ -135,12 +60,11 @@ def evidence_href(bundle: str, evidence: str) -> str:
 class HtmlRenderer(Renderer):
     extension = "html"
 
-    def t(self, key: str, **kw: object) -> str:
-        en, zh = WORDS[key]
-        return (zh if self.lang == "zh" else en).format(**kw)
+    def t(self, msgid: str, **kw: object) -> str:
+        return self.tr(msgid, **kw)
 
     def status_word(self, status: Status) -> str:
-        return STATUS_WORDS[status.value] if self.lang == "zh" else status.value.replace("_", " ")
+        return common.status_word(self.tr, status)
 
     def title(self, r: ClauseResult) -> str:
         return r.clause.title.zh if self.lang == "zh" else r.clause.title.en
@@ -169,7 +93,8 @@ class HtmlRenderer(Renderer):
             Bar(b.label, b.value / b.target * 100 if b.target else 0.0, 100.0, b.note, b.good)
             for b in bars
         ]
-        return charts.hbars(self.t("quantities"), scaled, label_width=340, width=900)
+        return charts.hbars(self.t("Delivered vs contracted quantities (第二条 2(1))"), scaled,
+                            label_width=340, width=900)
 
     def availability_points(self, report: Report, r: ClauseResult) -> list[tuple[str, float]]:
         """Per service month, the lowest system's availability in percent.
@@ -211,20 +136,51 @@ class HtmlRenderer(Renderer):
         return sorted(seen.items())
 
     def availability_chart(self, report: Report, threshold: float | None) -> Markup:
+        """Cumulative downtime per system, month by month, against the year's budget
+        (3.4.a read over the year: `allowed_downtime_minutes`), so a month is judged by
+        what the year can still afford, not against the annual percentage on its own."""
         r = self._result(report, "3.4.a")
-        points = self.availability_points(report, r) if r else []
-        if not points:
+        if r is None:
             return Markup("")
-        limit = threshold if threshold is not None else 99.99
-        floor = min([limit - 0.01] + [v for _, v in points])
-        return charts.columns(
-            self.t("availability", t=charts.fmt(limit)),
-            points,
-            threshold=limit,
-            higher_is_better=True,
-            unit="%",
-            floor=floor,
+        months = r.measures.get("months")
+        budget = self._budget(report, r, threshold)
+        if not isinstance(months, list) or budget is None:
+            return Markup("")
+        labels = [str(m.get("month")) for m in months if isinstance(m, Mapping)]
+        systems = sorted({str(s) for m in months if isinstance(m, Mapping)
+                          for s in (m.get("downtime_minutes") or {})})
+        series = []
+        for sid in systems:
+            total, values = 0.0, []
+            for m in months:
+                if isinstance(m, Mapping):
+                    total += num((m.get("downtime_minutes") or {}).get(sid)) or 0.0
+                    values.append(total)
+            series.append((sid, values))
+        return charts.cumulative(
+            self.availability_title(threshold, budget), labels, series, budget=budget,
+            unit=self.t("min"),
+            budget_label=self.t("year's budget {m} min", m=self.tr.number(charts.fmt(budget))),
         )
+
+    @staticmethod
+    def _budget(report: Report, r: ClauseResult, threshold: float | None) -> float | None:
+        """The year's downtime budget: the policy's figure, else (100 - target)% of the period."""
+        budget = num(r.measures.get("allowed_downtime_minutes"))
+        if budget is not None or threshold is None:
+            return budget
+        try:
+            span = (datetime.fromisoformat(report.period["end"])
+                    - datetime.fromisoformat(report.period["start"])).total_seconds() / 60
+        except (KeyError, ValueError):
+            return None
+        return round((100 - threshold) / 100 * span, 2)
+
+    def availability_title(self, threshold: float | None, budget: float | None) -> str:
+        return self.t("Cumulative downtime per system against the year's budget of {m} minutes "
+                      "({t}% availability, 3.4.a)",
+                      m=self.tr.number(charts.fmt(budget)) if budget is not None else "?",
+                      t=charts.fmt(threshold if threshold is not None else 99.99))
 
     def sla_charts(self, report: Report) -> list[tuple[Markup, str]]:
         out = []
@@ -251,13 +207,13 @@ class HtmlRenderer(Renderer):
             if not points:
                 continue
             title = self.t(
-                "sla",
+                "{what} time per month against {t} minutes ({c})",
                 what=self.t(what),
                 t=charts.fmt(limit) if limit is not None else "?",
                 c=clause_id,
             )
             chart = charts.columns(
-                title, points, threshold=limit, higher_is_better=False, unit="min"
+                title, points, threshold=limit, higher_is_better=False, unit=self.t("min")
             )
             mean, worst = (
                 num(m.get("mean_minutes")),
@@ -265,29 +221,20 @@ class HtmlRenderer(Renderer):
             )
             caption = ""
             if mean is not None and worst is not None:
-                caption = self.t("mean_worst", m=charts.fmt(mean), w=charts.fmt(worst))
+                caption = self.t("mean {m} min, worst {w} min", m=charts.fmt(mean), w=charts.fmt(worst))
             out.append((chart, f"{title} — {caption}" if caption else title))
         return out
 
     def ledger(self, report: Report) -> dict[str, Any] | None:
-        """The penalty ledger (Report.extra["liability"]): events, the row chosen, amounts."""
-        data = section(report.extra.get("liability"))
-        if not isinstance(data, Mapping):
+        """The ledger view (checker/report/ledger.py) and a chart of the fines per event."""
+        view = ledger_view(report)
+        if view is None:
             return None
-        events = []
-        for e in data.get("events") or []:
-            if isinstance(e, Mapping):
-                events.append({
-                    "event": str(e.get("event_id", e.get("event", "?"))),
-                    "row": str(e.get("chosen_row", e.get("chosen", ""))),
-                    "amount": str(e.get("amount_cny", e.get("amount", ""))),
-                })
-        bars = [Bar(e["event"][:40], num(e["amount"]) or 0.0, None, e["amount"], good=False) for e in events]
-        chart = charts.hbars(self.t("ledger"), bars[:40], label_width=300, width=900) if bars else Markup("")
-        deductible = data.get("deductible", data.get("deductible_from_final"))
-        if isinstance(deductible, Mapping):
-            deductible = deductible.get("amount")
-        return {"events": events, "total": data.get("total"), "deductible": deductible, "chart": chart}
+        bars = [Bar(e.key[:40], float(e.fine), None, self.tr.money(e.fine), good=False)
+                for e in view.events]
+        chart = (charts.hbars(self.t("Fines per event (CNY)"), bars[:40], label_width=300, width=900)
+                 if bars else Markup(""))
+        return {"view": view, "chart": chart}
 
     @staticmethod
     def _result(report: Report, clause_id: str) -> ClauseResult | None:
@@ -312,18 +259,26 @@ class HtmlRenderer(Renderer):
         threshold = None
         if availability is not None:
             threshold = num(availability.expected) or num(availability.measures.get("threshold_percent"))
+        budget = self._budget(report, availability, threshold) if availability else None
         figures = {
             "quantities": self.quantity_chart(report),
             "availability": self.availability_chart(report, threshold),
-            "availability_title": self.t(
-                "availability", t=charts.fmt(threshold if threshold is not None else 99.99)
-            ),
+            "availability_title": self.availability_title(threshold, budget),
             "sla": self.sla_charts(report),
         }
         return env.get_template("report.html.j2").render(
             report=report,
             lang=self.lang,
             t=self.t,
+            _=self.tr,
+            tr=self.tr,
+            summary_line=common.summary(report).line(self.tr, report),
+            message=lambda v: common.message(self.tr, v),
+            figures_of=lambda r: common.figures(self.tr, r),
+            reason_of=lambda r: common.reason(self.tr, r),
+            formula=lambda x: formula(self.tr, x),
+            event_label=lambda e: event_label(self.tr, e),
+            shown_first=SHOWN_FIRST,
             title=self.title,
             status_word=self.status_word,
             colour=STATUS_COLOUR,

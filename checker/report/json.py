@@ -47,6 +47,10 @@ def result_dict(r: ClauseResult) -> dict[str, Any]:
         out["actual"] = r.actual
         if r.unit:
             out["unit"] = r.unit
+    if r.excluded:
+        out["excluded"] = [
+            {"evidence": x.evidence, "reason": x.reason, **canonical(x.details)} for x in r.excluded
+        ]
     if r.measures:
         out["measures"] = canonical(r.measures)
     if r.reason:
@@ -95,7 +99,14 @@ def report_dict(report: Report) -> dict[str, Any]:
             "items": [waiver_dict(w) for w in report.waivers],
         }
     for key, value in report.extra.items():
-        doc.setdefault(key, canonical(section(value)))
+        data = section(value)
+        if key == "liability" and isinstance(data, dict):
+            from checker.report.ledger import enrich, ledger_view
+
+            view = ledger_view(report)
+            if view is not None:
+                data = enrich(data, view)
+        doc.setdefault(key, canonical(data))
     return doc
 
 

@@ -38,6 +38,7 @@ class JunitRenderer(Renderer):
                     lines.append(f"expected {r.expected}, actual {r.actual} {r.unit or ''}".strip())
                 lines += [f"- {v.message} [{v.evidence}]" + (f" (waived by {v.waiver})" if v.waiver else "")
                           for v in r.violations]
+                lines += [f"  not counted: {x.evidence} — {x.reason}" for x in r.excluded]
                 if r.reason:
                     lines.append(r.reason)
                 text = "\n".join(lines)

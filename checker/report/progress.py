@@ -25,23 +25,23 @@ def steps(total: int, stream: TextIO | None = None) -> Iterator[Step]:
         yield lambda _description: None
         return
     console = Console(file=stream, stderr=stream is sys.stderr)
+    # The bar pulses while a step runs (a check is one long step: a fixed 0/2 would look
+    # stuck) and the counter says which step of how many it is.
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
+        TextColumn("{task.fields[n]}/{task.fields[steps]}"),
         TimeElapsedColumn(),
         console=console,
         transient=True,
     ) as progress:
-        task = progress.add_task("starting", total=total)
-        started = False
+        task = progress.add_task("starting", total=None, n=0, steps=total)
+        done = 0
 
         def step(description: str) -> None:
-            nonlocal started
-            if started:
-                progress.advance(task)
-            started = True
-            progress.update(task, description=description)
+            nonlocal done
+            done += 1
+            progress.update(task, description=description, n=done, total=None)
 
         yield step
-        progress.update(task, completed=total)
+        progress.update(task, total=1, completed=1, n=total)

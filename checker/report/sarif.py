@@ -2,23 +2,32 @@
 
 Mapping: one rule per catalogue clause (rule id = clause id, help = the contract's words
 with their citation); one result per violation (kind fail, level from the clause's
-severity), located at the evidence file (artifactLocation relative to the BUNDLE base)
-and at the JSON pointer (a logical location, SARIF having no JSON-pointer region).
-A clause without violations still gets one result saying what it is (pass,
-notApplicable, review for manual, fail for missing/invalid/error), so a viewer shows
-all 66 clauses. Waived violations carry an accepted external suppression naming the
-waiver; expired waivers are tool notifications (warning) and in run properties.
+severity), located at the evidence file (artifactLocation relative to the BUNDLE base,
+itself resolved: an absolute URI, or relative to %SRCROOT%, the folder the check ran in),
+with a region (line, column) where the JSON pointer maps to a line of the evidence file,
+and the pointer as a logical location. The items a quantity clause did not count are
+related locations of its result, each with its reason. Each result has a stable
+`partialFingerprints["cloudpact/v1"]` (clause, evidence pointer, the item it is about), so
+two runs with the same violations give the same fingerprints whatever the message says.
+By default only failures are results (violations; missing/invalid/error clauses as one
+fail each); with `--sarif-passes`, passing clauses are results of kind `pass` (and manual
+ones `review`, not-applicable ones `notApplicable`). Waived violations carry an accepted
+external suppression naming the waiver; expired waivers are tool notifications (warning)
+and in run properties.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from checker.model import ClauseResult, Report, Status, Violation, Waiver
+from checker.report.common import item
 from checker.report.interface import Renderer
 from checker.report.json import canonical, waiver_dict
+from checker.report.pointers import positions
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -36,25 +45,67 @@ KIND = {
 }
 
 
-def _base_uri(bundle: str) -> str | None:
+SRCROOT = "%SRCROOT%"
+
+
+def base_ids(bundle: str, cwd: Path | None = None) -> dict[str, Any]:
+    """originalUriBaseIds: BUNDLE resolved to an absolute URI, or relative to %SRCROOT%
+    (the folder the check ran in: a repository checkout in CI), which is absolute."""
     if "://" in bundle:
-        return bundle.rstrip("/") + "/"
+        return {"BUNDLE": {"uri": bundle.rstrip("/") + "/"}}
     path = Path(bundle)
-    return path.as_uri() + "/" if path.is_absolute() else None
+    if path.is_absolute():
+        return {"BUNDLE": {"uri": path.as_uri() + "/"}}
+    root = (cwd or Path.cwd()).resolve()
+    rel = path.as_posix().strip("/")
+    return {
+        SRCROOT: {"uri": root.as_uri() + "/"},
+        "BUNDLE": {"uri": (rel + "/") if rel and rel != "." else "", "uriBaseId": SRCROOT},
+    }
 
 
-def _location(evidence: str) -> dict[str, Any] | None:
+class _Lines:
+    """JSON pointer -> (line, column) in the bundle's local evidence files, read lazily."""
+
+    def __init__(self, bundle: str, wanted: dict[str, set[str]]) -> None:
+        self.found: dict[str, dict[str, tuple[int, int]]] = {}
+        if "://" in bundle:
+            return
+        for path, pointers in wanted.items():
+            try:
+                text = (Path(bundle) / path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError, ValueError):
+                continue
+            self.found[path] = positions(text, pointers)
+
+    def region(self, evidence: str) -> dict[str, int] | None:
+        path, _, pointer = evidence.partition("#")
+        at = self.found.get(path, {}).get(pointer)
+        return {"startLine": at[0], "startColumn": at[1]} if at else None
+
+
+def _location(evidence: str, lines: _Lines | None = None, text: str | None = None) -> dict[str, Any] | None:
     path, _, pointer = evidence.partition("#")
     if not path:
         return None
-    loc: dict[str, Any] = {
-        "physicalLocation": {"artifactLocation": {"uri": path, "uriBaseId": "BUNDLE"}}
-    }
+    physical: dict[str, Any] = {"artifactLocation": {"uri": path, "uriBaseId": "BUNDLE"}}
+    region = lines.region(evidence) if lines else None
+    if region:
+        physical["region"] = region
+    loc: dict[str, Any] = {"physicalLocation": physical}
     if pointer:
         loc["logicalLocations"] = [
             {"fullyQualifiedName": f"{path}#{pointer}", "name": pointer, "kind": "object"}
         ]
+    if text:
+        loc["message"] = {"text": text}
     return loc
+
+
+def fingerprint(clause_id: str, v: Violation) -> str:
+    """What the violation is about, not how it is worded: clause, pointer, item."""
+    basis = "\x1f".join([clause_id, v.evidence, item(v)])
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
 def _suppression(waiver: Waiver | None, waiver_id: str) -> dict[str, Any]:
@@ -72,6 +123,13 @@ class SarifRenderer(Renderer):
 
     def render(self, report: Report) -> str:
         waivers = {w.id: w for w in report.waivers}
+        wanted: dict[str, set[str]] = {}
+        for r in report.results:
+            for ev in [v.evidence for v in r.violations] + [x.evidence for x in r.excluded]:
+                path, _, pointer = ev.partition("#")
+                if path:
+                    wanted.setdefault(path, set()).add(pointer)
+        self._lines = _Lines(report.bundle, wanted)
         rules = []
         results: list[dict[str, Any]] = []
         for index, r in enumerate(report.results):
@@ -100,6 +158,14 @@ class SarifRenderer(Renderer):
                 }
             )
             results.extend(self._results(r, index, waivers))
+        seen: dict[str, int] = {}
+        for res in results:  # same clause, pointer and item twice: told apart by order
+            fp = res["partialFingerprints"]["cloudpact/v1"]
+            n = seen.get(fp, 0)
+            seen[fp] = n + 1
+            if n:
+                res["partialFingerprints"]["cloudpact/v1"] = hashlib.sha256(
+                    f"{fp}/{n}".encode()).hexdigest()[:32]
         run: dict[str, Any] = {
             "tool": {
                 "driver": {
@@ -133,10 +199,7 @@ class SarifRenderer(Renderer):
                 ),
             },
         }
-        base = _base_uri(report.bundle)
-        run["originalUriBaseIds"] = {
-            "BUNDLE": {"uri": base} if base else {"description": {"text": report.bundle}}
-        }
+        run["originalUriBaseIds"] = base_ids(report.bundle)
         doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
@@ -168,8 +231,20 @@ class SarifRenderer(Renderer):
                 {"expected": r.expected, "actual": r.actual, **({"unit": r.unit} if r.unit else {})}
             )
         if r.violations:
-            return [self._violation(base, level, props, v, waivers) for v in r.violations]
+            out_v = [self._violation(base, level, props, v, waivers) for v in r.violations]
+            related = [
+                loc for i, x in enumerate(r.excluded)
+                if (loc := _location(x.evidence, self._lines, self.tr.message(x.reason)))
+            ]
+            for i, loc in enumerate(related):
+                loc["id"] = i
+            if related:
+                for res in out_v:
+                    res["relatedLocations"] = related
+            return out_v
         kind = KIND[r.status]
+        if kind != "fail" and not self.passes:
+            return []
         text = f"{c.id} {self._title(r)}: {r.status.value}"
         if r.reason:
             text += f" — {r.reason}"
@@ -178,6 +253,9 @@ class SarifRenderer(Renderer):
             "kind": kind,
             "level": level if kind == "fail" else "none",
             "message": {"text": text},
+            "partialFingerprints": {
+                "cloudpact/v1": hashlib.sha256(f"{c.id}\x1f{r.status.value}".encode()).hexdigest()[:32]
+            },
             "properties": props,
         }
         locations = [loc for e in r.evidence if (loc := _location(e.path))]
@@ -199,9 +277,10 @@ class SarifRenderer(Renderer):
             **base,
             "kind": "fail",
             "level": level,
-            "message": {"text": v.message},
+            "message": {"text": self.tr.message(v.message, v.details)},
+            "partialFingerprints": {"cloudpact/v1": fingerprint(base["ruleId"], v)},
         }
-        loc = _location(v.evidence)
+        loc = _location(v.evidence, self._lines)
         if loc:
             out["locations"] = [loc]
         out["properties"] = {
