@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from checker import attestations, holidays, paths, policies, workdays
+from checker import attestations, holidays, paths, policies, schema_fields, workdays
 from checker.bundle import Bundle, load_bundle
 from checker.catalogue import load_catalogue, load_params
 from checker.engine import Engine, EngineName, PackageOutcome
@@ -173,6 +173,7 @@ def evaluate(
     outcomes: dict[str, PackageOutcome] = {}
     if to_run:
         engine = engine or EngineName.EMBEDDED.to_engine()
+        schema_fields.check(policies.policy_files())  # issue 12: no field a schema lacks
         engine.load(policies.policy_files(), policy_data(params))
         outcomes = engine.evaluate(bundle.policy_input(), to_run, package_costs(bundle, to_run))
     results = []
