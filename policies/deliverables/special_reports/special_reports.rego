@@ -64,8 +64,9 @@ reported contains id if {
 }
 
 deny contains v if {
+	done := reported # bound once (OPA does not memoise a per-item lookup of a partial rule)
 	some id in _ids
-	not id in reported
+	not id in done
 	e := _event(id)
 	msg := sprintf("no special service report for %s %s (%s, started %s) [%s]", [e.type, id, e.title, lib.local_time(e.start), clause])
 	v := object.union(lib.violation(msg, e.at), {"event_id": id, "type": e.type})
