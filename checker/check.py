@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from checker import attestations, holidays, paths, policies, workdays
+from checker import attestations, holidays, paths, policies, schema_fields, workdays
 from checker.bundle import Bundle, load_bundle
 from checker.catalogue import load_catalogue, load_params
 from checker.engine import Engine, EngineName, PackageOutcome
@@ -184,6 +184,7 @@ def evaluate(
     first = [p for p in to_run if p not in reads_ledger] + [LIABILITY_PACKAGE]
     second = [p for p in to_run if p in reads_ledger]
     engine = engine or EngineName.EMBEDDED.to_engine()
+    schema_fields.check(policies.policy_files())  # issue 12: no field a schema lacks
     engine.load(policies.policy_files(), policy_data(params))
     doc = bundle.policy_input()
     outcomes = engine.evaluate(doc, first, package_costs(bundle, first))

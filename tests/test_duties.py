@@ -1,4 +1,4 @@
-"""Duties lane of issue 3: 3.4.c, 6.2, 7.2.1-7.2.3, 9.2, 9.6, 9.7, 9.8, 9.9, 9.12, 9.13,
+"""Duties lane of issues 3 and 12: 3.4.c, 6.1, 6.2, 7.2.1-7.2.3, 9.2, 9.6, 9.7, 9.8, 9.9, 9.12, 9.13,
 10.2.3, 13.1-13.3, 15.4, 15.5.
 
 Three layers: the Rego tests beside each policy (run by tests/test_policies.py), the
@@ -53,6 +53,7 @@ def test_nth_working_day_after_jumps_national_day_2025() -> None:
 
 DUTIES = [
     "3.4.c",
+    "6.1",
     "6.2",
     "7.2.1",
     "7.2.2",
@@ -182,3 +183,67 @@ def _rewrite(bundle: Path, path: Path, doc: dict[str, object]) -> None:
         if f["path"] == rel:
             f["sha256"] = sha256_bytes(data)
     manifest_path.write_bytes(dump_json(manifest))
+
+
+# clauses whose reading issue 12 corrected: every breach planted for them is cited exactly
+NEW_READINGS = ["6.1", "6.2", "6.3.3", "6.3.4", "9.9", "9.13", "13.1", "13.3", "15.4", "15.5"]
+
+
+@pytest.mark.parametrize("clause", NEW_READINGS)
+def test_each_planted_case_of_a_corrected_reading_is_cited_where_planted(
+    breaches: tuple[Report, list[dict[str, str]], Path], clause: str
+) -> None:
+    report, planted, _ = breaches
+    cited = {v.evidence for v in _result(report, clause).violations}
+    mine = [b for b in planted if b["clause"] == clause]
+    assert mine
+    for b in mine:
+        assert b["evidence"] in cited, (b, cited)
+
+
+# ---- one calendar for every deadline in 日/天/个月 (民法典 201-203) ---------------------------
+
+
+def _rego_last_days(days: list[str], n: int, months: bool) -> list[str]:
+    import regorus
+
+    from checker import policies
+
+    engine = regorus.Engine()
+    for f in policies.policy_files():
+        if f.path.startswith("lib/"):
+            engine.add_policy(f.path, f.source)
+    engine.add_data(policy_data(load_params()))
+    engine.add_data({"probe_days": days})
+    fn = "last_day_of_months" if months else "last_day_of_days"
+    engine.add_policy(
+        "probe.rego",
+        f"package probe\n\nimport data.contract.lib.calendar as cal\n\n"
+        f"out := [x | some d in data.probe_days; x := cal.{fn}(d, {n})]\n",
+    )
+    result = json.loads(engine.eval_query_as_json("data.probe.out"))
+    return list(result["result"][0]["expressions"][0]["value"])
+
+
+@pytest.mark.parametrize(("n", "months"), [(5, False), (10, False), (15, False), (1, True)])
+def test_the_generator_and_the_policies_agree_on_every_last_day_of_the_term(n: int, months: bool) -> None:
+    from datetime import timedelta
+
+    from checker.generate.kinds.acceptance import period_last_day
+
+    start = date(2025, 9, 3)
+    days = [start + timedelta(days=k) for k in range(365)]
+    expected = [period_last_day(d, months=n) if months else period_last_day(d, days=n) for d in days]
+    got = _rego_last_days([d.isoformat() for d in days], n, months)
+    assert got == [d.isoformat() for d in expected]
+    # and the holiday rule moved some of them: a plain date arithmetic would differ
+    plain = [(d + timedelta(days=n)).isoformat() for d in days] if not months else None
+    if plain is not None:
+        assert sum(a != b for a, b in zip(got, plain, strict=True)) > 50
+
+
+def test_national_day_2026_moves_the_13_3_switch_over_end_to_10_08() -> None:
+    from checker.generate.kinds.acceptance import period_last_day
+
+    assert period_last_day(date(2026, 9, 2), months=1) == date(2026, 10, 8)
+    assert _rego_last_days(["2026-09-02"], 1, True) == ["2026-10-08"]

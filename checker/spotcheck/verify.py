@@ -418,6 +418,16 @@ def check_ticket(ctx: Context, item: Item) -> list[Finding]:
     clock("3.10", f"locating and clearing (system {t['system_id']})", reported, "resolved_at", limit)
     if t.get("resolved_at") and not t.get("closing_report"):
         out.append(Finding("9.13", "resolved without a written fault report (closing_report)", at))
+    # 9.13 定时反馈 (issue 12): no longer gap than the agreed interval while the fault is open
+    interval = ctx.params["duties"]["fault_progress_interval_minutes"]
+    until = ts(t["resolved_at"]) if t.get("resolved_at") else as_of
+    points = sorted(
+        [reported, until]
+        + [u for u in (ts(p["at"]) for p in t.get("progress_updates") or []) if reported < u < until]
+    )
+    gap = max(((b - a).total_seconds() / 60 for a, b in zip(points, points[1:])), default=0.0)
+    if gap > interval:
+        out.append(Finding("9.13", f"{_fmt(gap)} min without a progress report, interval {interval} min", at))
     return out
 
 

@@ -1,9 +1,15 @@
 """deliverables: the documents of 第六条 3 and the special service events.
 
 Implementation plan a week before the start; a monthly report for each service month a
-few days into the next month (before the agreed due day); drills and major-event
-protections each with a special report a few days after; the summary report after the
-period, before acceptance.
+few days into the next month (before the agreed due day); drills, holiday protections and
+every major event Party A declared (major_events kind, ORDER 15) each with a special
+report a few days after (6.3.3 owes one for every special event the evidence shows); the
+summary report after the period, before the first acceptance meeting (the acceptance
+kind's: the 15th working day after the period, 14:00).
+
+Breaches: the plan 5 days late (6.3.1); a monthly report missing and one late (6.3.2); no
+report for a drill B listed, and none for a major event Party A declared that B did not
+list (6.3.3); the summary delivered the day after the first acceptance meeting (6.3.4).
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from checker.generate.kinds.acceptance import HELD_ON_WORKING_DAY, last_day, nth_working_day_after
 from checker.generate.world import ZONE, World, iso
 
 KIND = "deliverables"
@@ -37,7 +44,7 @@ DRILLS = [
 ]
 EXPORT_AFTER_DAYS = 30
 SUMMARY_AFTER_DAYS = 8
-ACCEPTANCE_AFTER_DAYS = 22
+ACCEPTANCE_HOUR = 14  # the first acceptance meeting, as the acceptance kind holds it
 
 
 def _local(date: str, hour: int = 0) -> datetime:
@@ -91,6 +98,13 @@ def generate(world: World) -> dict[str, Any]:
                 "end": iso(start + timedelta(hours=4)),
             }
         )
+    listed = {e["event_id"] for e in events}
+    for e in world.shared.get("major_events", []):
+        declared = world.start <= datetime.fromisoformat(e["start"]) < world.end
+        if declared and e["declared_by"]["organisation_role"] == "party_a" and e["event_id"] not in listed:
+            events.append(
+                {"event_id": e["event_id"], "type": "major_event", "title": e["title"], "start": e["start"], "end": e["end"]}
+            )
     events.sort(key=lambda e: e["start"])
     reports = [
         _doc(
@@ -115,8 +129,13 @@ def generate(world: World) -> dict[str, Any]:
         "summary_report": _doc(
             "SUMMARY-1", "项目总结报告", world.end + timedelta(days=SUMMARY_AFTER_DAYS, hours=10)
         ),
-        "acceptance_at": iso(world.end + timedelta(days=ACCEPTANCE_AFTER_DAYS, hours=14)),
+        "acceptance_at": iso(_first_meeting(world)),
     }
+
+
+def _first_meeting(world: World) -> datetime:
+    held = nth_working_day_after(last_day(world), HELD_ON_WORKING_DAY)
+    return datetime.combine(held, datetime.min.time(), ZONE).replace(hour=ACCEPTANCE_HOUR)
 
 
 def plant(world: World, doc: dict[str, Any]) -> None:
@@ -150,6 +169,25 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     world.breach(
         "6.3.3", f"no special report for drill {drill['event_id']}", f"{PATH}#/special_events/{i}"
     )
-    # 6.3.4: no summary report at acceptance
-    doc["summary_report"] = None
-    world.breach("6.3.4", "no summary report at acceptance", f"{PATH}#/summary_report")
+    # 6.3.3: a major event Party A declared, which B neither lists nor reported
+    majors = world.shared.get("major_events", [])
+    k, major = next(
+        (k, e) for k, e in enumerate(majors) if e["declared_by"]["organisation_role"] == "party_a"
+    )
+    doc["special_events"] = [e for e in doc["special_events"] if e["event_id"] != major["event_id"]]
+    doc["special_reports"] = [
+        r for r in doc["special_reports"] if r["event_id"] != major["event_id"]
+    ]
+    world.breach(
+        "6.3.3",
+        f"no special report for major event {major['event_id']} Party A declared (B lists it nowhere)",
+        f"duty/major_events.json#/events/{k}",
+    )
+    # 6.3.4: the summary report came the day after the first acceptance meeting
+    late = _first_meeting(world) + timedelta(days=1)
+    doc["summary_report"]["delivered_at"] = iso(late)
+    world.breach(
+        "6.3.4",
+        f"summary report delivered {iso(late)}, after the first acceptance meeting",
+        f"{PATH}#/summary_report",
+    )

@@ -85,6 +85,76 @@ covers(d) if {
 	d <= data.calendar.last_day
 }
 
+# ---- periods in days and months (民法典 第二百零一条 to 第二百零四条) -------------------
+# One reading for every deadline the contract writes in 日/天/个月 (6.2 15 日, 8.9 5 日,
+# 13.2 10 天, 13.3 1 个月, 15.5 5 日): the day of the event is not counted (201), a period
+# of n days ends on the n-th day after the event's day, a period of n months on the day of
+# the n-th following month that corresponds to the event's day, or that month's last day
+# when it has none (202); when that last day is a 法定休假日 (a day the official calendar
+# does not list as a working day: a public holiday, or a weekly rest day that is not an
+# adjusted working day) the period ends on the first working day after it (203); the last
+# day ends at 24:00 (203), so an act at the instant 24:00 (00:00 of the next day) is in
+# time and one minute later is late. Undefined when the calendar (the years
+# chinese-calendar knows) does not reach the last day: callers report that.
+# 自然日 (3.4.d, A3.4) is the same count without the holiday rule: natural_period_end_days.
+
+# rest_day(d): d is a 法定休假日 of the official calendar
+rest_day(d) if {
+	covers(d)
+	not _working[d]
+}
+
+_working contains w if some w in data.calendar.working_days
+
+# last_day_of_days(d, n): the last day of a period of n 日 from the event day d
+last_day_of_days(d, n) := _shift(add_days(d, n))
+
+# last_day_of_months(d, n): the last day of a period of n 个月 from the event day d
+last_day_of_months(d, n) := _shift(month_day(d, n))
+
+# month_day(d, n): the day of the n-th month after d corresponding to d, or that month's
+# last day when it has none (民法典 第二百零二条); Go's add_date would roll 01-31 + 1 month
+# over to 03-03.
+month_day(d, n) := candidate if {
+	candidate := add_months(d, n)
+	split(candidate, "-")[2] == split(d, "-")[2]
+} else := add_days(add_months(_first_of_month(d), n + 1), -1)
+
+_first_of_month(d) := sprintf("%s-%s-01", [p[0], p[1]]) if p := split(d, "-")
+
+# the first working day on or after d (d itself when it is one)
+_shift(d) := d if {
+	covers(d)
+	_working[d]
+} else := working_day_after(d, 1) if covers(d)
+
+# period_end_days(event_ns, n) / period_end_months(event_ns, n): the instant (ns) the
+# period ends, 24:00 of its last day in the contract's time zone; in time iff t <= end
+period_end_days(event_ns, n) := day_end_ns(last_day_of_days(day_of_ns(event_ns), n))
+
+period_end_months(event_ns, n) := day_end_ns(last_day_of_months(day_of_ns(event_ns), n))
+
+# the same from an event day (a date) rather than an instant
+day_period_end_days(d, n) := day_end_ns(last_day_of_days(d, n))
+
+day_period_end_months(d, n) := day_end_ns(last_day_of_months(d, n))
+
+# natural_period_end_days(event_ns, n): n 自然日 with no holiday rule (the reading of 3.4.d
+# and A3.4 recorded in the catalogue; the holiday rule is not applied to 自然日)
+natural_period_end_days(event_ns, n) := day_end_ns(add_days(day_of_ns(event_ns), n))
+
+# day_end_ns(d): 24:00 of day d in the contract's zone = 00:00 of the next day there
+day_end_ns(d) := day_start_ns(add_days(d, 1))
+
+# day_start_ns(d): 00:00 of day d in the contract's zone. The zone's offset is read at
+# that UTC midnight (exact for zones without a daylight-saving change near midnight, as
+# Asia/Shanghai).
+day_start_ns(d) := _midnight(d) - _offset_ns(_midnight(d))
+
+_offset_ns(t) := (_midnight(day_of_ns(t)) + (((c[0] * 60) + c[1]) * 60 + c[2]) * 1000000000) - t if {
+	c := time.clock([t, data.params.timezone])
+}
+
 # ---- amounts ---------------------------------------------------------------------
 # fen("1512160.00") = 151216000. Amounts are decimal strings with two places (the
 # parameters and evidence schemas enforce it); to_number refuses leading zeros, hence trim.

@@ -70,3 +70,96 @@ test_fail_gaps_are_reported_as_runs_of_days if {
 	ws := [["2025-09-10", "2026-01-31"], ["2026-03-01", "2026-08-31"]]
 	cal.gaps(ws) == {["2025-09-03", "2025-09-09"], ["2026-02-01", "2026-02-28"], ["2026-09-01", "2026-09-02"]} with data.params as params
 }
+
+# ---- periods in 日 and 个月 (民法典 201-204) --------------------------------------------
+# the real official calendar around National Day 2025 and 2026, and February 2026:
+# 2025-09-27 Sat rest, 09-28 Sun adjusted working day, 10-01..10-08 holidays, 10-11 Sat
+# adjusted working day, 10-12 Sun rest; 2026-10-01..10-07 holidays
+periods_calendar := {
+	"source": "test",
+	"first_day": "2025-09-22",
+	"last_day": "2026-10-15",
+	"working_days": [
+		"2025-09-22", "2025-09-23", "2025-09-24", "2025-09-25", "2025-09-26", "2025-09-28",
+		"2025-09-29", "2025-09-30", "2025-10-09", "2025-10-10", "2025-10-11", "2025-10-13",
+		"2025-10-14", "2025-10-15", "2026-02-26", "2026-02-27", "2026-03-02",
+		"2026-09-29", "2026-09-30", "2026-10-08", "2026-10-09", "2026-10-10", "2026-10-12",
+	],
+}
+
+ns(ts) := time.parse_rfc3339_ns(ts)
+
+test_success_days_period_counts_from_the_day_after if {
+	# 15 日 from 09-15 (any time of that day): 09-30, a working day
+	cal.last_day_of_days("2025-09-15", 15) == "2025-09-30" with data.calendar as periods_calendar
+	cal.period_end_days(ns("2025-09-15T23:59:00+08:00"), 15) == ns("2025-10-01T00:00:00+08:00") with data.params as params with data.calendar as periods_calendar
+}
+
+test_success_last_day_on_national_day_moves_to_the_first_working_day_after if {
+	# 09-16 + 15 = 10-01, a holiday: the period ends on 10-09 (10-01..10-08 are holidays)
+	cal.last_day_of_days("2025-09-16", 15) == "2025-10-09" with data.calendar as periods_calendar
+	cal.last_day_of_days("2025-09-23", 15) == "2025-10-09" with data.calendar as periods_calendar
+	cal.last_day_of_days("2025-09-24", 15) == "2025-10-09" with data.calendar as periods_calendar
+	cal.last_day_of_days("2025-09-25", 15) == "2025-10-10" with data.calendar as periods_calendar
+}
+
+test_success_last_day_on_a_weekend_moves_to_monday if {
+	# 09-27 + 15 = 10-12, a Sunday: 10-13
+	cal.last_day_of_days("2025-09-27", 15) == "2025-10-13" with data.calendar as periods_calendar
+	cal.rest_day("2025-10-12") with data.calendar as periods_calendar
+}
+
+test_success_last_day_on_an_adjusted_working_day_stays if {
+	# 09-13 + 15 = 09-28, a Sunday that is a working day (调休): not a 法定休假日
+	cal.last_day_of_days("2025-09-13", 15) == "2025-09-28" with data.calendar as periods_calendar
+	not cal.rest_day("2025-09-28") with data.calendar as periods_calendar
+	# 10-06 + 5 = 10-11, a Saturday that is a working day
+	cal.last_day_of_days("2025-10-06", 5) == "2025-10-11" with data.calendar as periods_calendar
+}
+
+test_success_on_time_at_24_00_of_the_last_day if {
+	end := cal.period_end_days(ns("2025-09-27T10:00:00+08:00"), 15) with data.params as params with data.calendar as periods_calendar
+	end == ns("2025-10-14T00:00:00+08:00")
+	ns("2025-10-13T23:59:00+08:00") <= end
+	ns("2025-10-14T00:00:00+08:00") <= end
+	ns("2025-10-13T16:00:00Z") <= end
+}
+
+test_fail_late_one_minute_after_24_00 if {
+	end := cal.period_end_days(ns("2025-09-27T10:00:00+08:00"), 15) with data.params as params with data.calendar as periods_calendar
+	ns("2025-10-14T00:01:00+08:00") > end
+}
+
+test_success_event_day_is_the_local_day if {
+	# 2025-09-26T17:00Z is 09-27 01:00 in Shanghai: counting starts 09-28
+	cal.period_end_days(ns("2025-09-26T17:00:00Z"), 15) == ns("2025-10-14T00:00:00+08:00") with data.params as params with data.calendar as periods_calendar
+	# 2025-09-26T15:00Z is 09-26 23:00: counting starts 09-27, 10-11 is an adjusted working day
+	cal.period_end_days(ns("2025-09-26T15:00:00Z"), 15) == ns("2025-10-12T00:00:00+08:00") with data.params as params with data.calendar as periods_calendar
+}
+
+test_success_month_period_ends_on_the_corresponding_day if {
+	cal.month_day("2026-01-31", 1) == "2026-02-28"
+	cal.month_day("2026-01-28", 1) == "2026-02-28"
+	cal.month_day("2025-12-31", 2) == "2026-02-28"
+	cal.month_day("2026-09-02", 1) == "2026-10-02"
+	cal.last_day_of_months("2026-01-27", 1) == "2026-02-27" with data.calendar as periods_calendar
+	# 02-28 is a Saturday: the period ends on Monday 03-02
+	cal.last_day_of_months("2026-01-31", 1) == "2026-03-02" with data.calendar as periods_calendar
+}
+
+test_success_month_period_ending_on_national_day if {
+	# the term's last day 2026-09-02 + 1 个月 = 10-02, a holiday: the period ends on 10-08
+	cal.last_day_of_months("2026-09-02", 1) == "2026-10-08" with data.calendar as periods_calendar
+	cal.day_period_end_months("2026-09-02", 1) == ns("2026-10-09T00:00:00+08:00") with data.params as params with data.calendar as periods_calendar
+	cal.period_end_months(ns("2026-09-02T12:00:00+08:00"), 1) == ns("2026-10-09T00:00:00+08:00") with data.params as params with data.calendar as periods_calendar
+}
+
+test_fail_period_beyond_the_calendar_is_undefined if {
+	not cal.last_day_of_days("2026-10-10", 15) with data.calendar as periods_calendar
+	not cal.period_end_days(ns("2026-10-10T10:00:00+08:00"), 15) with data.params as params with data.calendar as periods_calendar
+}
+
+test_success_natural_days_ignore_the_holiday_rule if {
+	# 3.4.d's 7 自然日 (recorded reading): 09-24 + 7 = 10-01 stays 10-01
+	cal.natural_period_end_days(ns("2025-09-24T10:00:00+08:00"), 7) == ns("2025-10-02T00:00:00+08:00") with data.params as params
+}

@@ -1,24 +1,53 @@
 # METADATA
 # title: A special service report for every special service event
 # description: >-
-#   第六条 3 项目执行阶段 输出成果：项目专项服务报告. Every special service event that
-#   started in the period (a drill, a holiday or major-event protection) has at least one
-#   special report citing its event_id, delivered after the event started.
-#   not_applicable when no such event is listed.
+#   第六条 3 项目执行阶段 输出成果：项目专项服务报告. The special service events are every event
+#   the evidence shows, not only those Party B lists itself: the events of the deliverables
+#   register, every completed drill Party A organised (drills kind, 第十条 1(2)) and every
+#   major event Party A declared (major_events kind, 第三条 9), each started in the period.
+#   Each has at least one special report citing its id, delivered after the event started.
+#   not_applicable when the evidence shows no such event.
 # custom:
 #   clause: "6.3.3"
 #   evidence: [deliverables]
+#   optional: [drills, major_events]
 #   severity: low
 package contract.deliverables.special_reports
 
 import data.contract.lib
+import data.contract.lib.evidence
 
 clause := "6.3.3"
 
-events contains {"event": ev, "at": lib.pointer(f.path, ["special_events", i])} if {
+# every special event the evidence shows: id, type, title, start (ns) and where it is listed
+events contains {"id": ev.event_id, "type": ev.type, "title": ev.title, "start": lib.ns(ev.start), "at": lib.pointer(f.path, ["special_events", i])} if {
 	some f in lib.files("deliverables")
 	some i, ev in f.data.special_events
 	lib.in_period(ev.start)
+}
+
+events contains {"id": e.r.drill_id, "type": "drill", "title": e.r.title, "start": lib.ns(e.r.started_at), "at": e.at} if {
+	some e in evidence.records("drills", "drills")
+	object.get(e.r, "organised_by_role", "") == "party_a"
+	e.r.status == "completed"
+	lib.in_period(e.r.started_at)
+}
+
+events contains {"id": e.r.event_id, "type": "major_event", "title": e.r.title, "start": lib.ns(e.r.start), "at": e.at} if {
+	some e in evidence.records("major_events", "events")
+	e.r.declared_by.organisation_role == "party_a"
+	lib.in_period(e.r.start)
+}
+
+_ids := {e.id | some e in events}
+
+# one entry per id (an event listed by several sources): the earliest start, then pointer
+_event(id) := e if {
+	earliest := min({x.start | some x in events; x.id == id})
+	at := min({x.at | some x in events; x.id == id; x.start == earliest})
+	some e in events
+	e.id == id
+	e.at == at
 }
 
 reports contains r if {
@@ -26,30 +55,28 @@ reports contains r if {
 	some r in f.data.special_reports
 }
 
-reported contains e.event.event_id if {
-	some e in events
+reported contains id if {
+	some id in _ids
+	e := _event(id)
 	some r in reports
-	r.event_id == e.event.event_id
-	lib.ns(r.delivered_at) >= lib.ns(e.event.start)
+	r.event_id == id
+	lib.ns(r.delivered_at) >= e.start
 }
 
 deny contains v if {
-	some e in events
-	not e.event.event_id in reported
-	msg := sprintf("no special service report for %s %s (%s, started %s) [%s]", [e.event.type, e.event.event_id, e.event.title, e.event.start, clause])
-	v := object.union(lib.violation(msg, e.at), {"event_id": e.event.event_id, "type": e.event.type})
+	done := reported # bound once (OPA does not memoise a per-item lookup of a partial rule)
+	some id in _ids
+	not id in done
+	e := _event(id)
+	msg := sprintf("no special service report for %s %s (%s, started %s) [%s]", [e.type, id, e.title, lib.local_time(e.start), clause])
+	v := object.union(lib.violation(msg, e.at), {"event_id": id, "type": e.type})
 }
 
-not_applicable if count(events) == 0
+not_applicable if count(_ids) == 0
 
 measure := {
-	"expected": count(events),
+	"expected": count(_ids),
 	"actual": count(reported),
 	"unit": "special events reported",
-	"unmatched_reports": count([r | some r in reports; not _known(r.event_id)]),
-}
-
-_known(id) if {
-	some e in events
-	e.event.event_id == id
+	"unmatched_reports": count([r | some r in reports; not r.event_id in _ids]),
 }

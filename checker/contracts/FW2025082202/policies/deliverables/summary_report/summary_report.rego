@@ -1,17 +1,23 @@
 # METADATA
-# title: Summary report at acceptance
+# title: Summary report delivered before acceptance
 # description: >-
-#   第六条 3 项目验收阶段 输出成果：项目总结报告. Once the acceptance stage is reached (the
-#   export time as_of is at or after the end of the period) a summary report is present;
-#   when the acceptance date is known it was delivered at or before it (第六条 2:
-#   materials are submitted before acceptance). not_applicable before the period ends.
+#   第六条 3 项目验收阶段 输出成果：项目总结报告; 乙方应当在验收前向甲方提交验收材料 (第六条 2);
+#   乙方交付所有工作成果及技术服务报告后，由甲方验收 (第七条 2(2)): once the acceptance stage is
+#   reached (the export time as_of is at or after the end of the period) a summary report is
+#   present and was delivered before the first acceptance meeting (the acceptance kind's
+#   first round: held_at, else the start of held_on; else the register's acceptance_at).
+#   Without any acceptance date, delivery before acceptance is not shown: not on time.
+#   not_applicable before the period ends.
 # custom:
 #   clause: "6.3.4"
 #   evidence: [deliverables]
+#   optional: [acceptance]
 #   severity: medium
 package contract.deliverables.summary_report
 
 import data.contract.lib
+import data.contract.lib.calendar as cal
+import data.contract.lib.evidence
 
 clause := "6.3.4"
 
@@ -20,22 +26,26 @@ _files contains f if {
 	lib.ns(f.data.as_of) >= lib.period_end
 }
 
-summaries contains {"doc": s, "at": lib.pointer(f.path, ["summary_report"]), "acceptance_at": object.get(f.data, "acceptance_at", null)} if {
+summaries contains {"doc": s, "at": lib.pointer(f.path, ["summary_report"])} if {
 	some f in _files
 	s := f.data.summary_report
 	s != null
 }
 
-_in_time(s) if s.acceptance_at == null
+# the first acceptance meeting, in ns: Party A's acceptance record first
+_rounds := evidence.records("acceptance", "rounds")
 
-_in_time(s) if {
-	s.acceptance_at != null
-	lib.ns(s.doc.delivered_at) <= lib.ns(s.acceptance_at)
-}
+_meeting(r) := lib.ns(r.held_at) if {
+	evidence.present(r, "held_at")
+} else := cal.day_start_ns(r.held_on)
+
+acceptance_ns := min({_meeting(e.r) | some e in _rounds}) if {
+	count(_rounds) > 0
+} else := min({lib.ns(a) | some f in _files; a := evidence.present(f.data, "acceptance_at")})
 
 _ok contains s if {
 	some s in summaries
-	_in_time(s)
+	lib.ns(s.doc.delivered_at) < acceptance_ns
 }
 
 deny contains v if {
@@ -48,7 +58,14 @@ deny contains v if {
 deny contains v if {
 	count(_ok) == 0
 	some s in summaries
-	msg := sprintf("summary report %s delivered %s, after acceptance on %s [%s]", [s.doc.doc_id, s.doc.delivered_at, s.acceptance_at, clause])
+	msg := sprintf("summary report %s delivered %s, not before the acceptance meeting of %s [%s]", [s.doc.doc_id, s.doc.delivered_at, lib.local_time(acceptance_ns), clause])
+	v := object.union(lib.violation(msg, s.at), {"doc_id": s.doc.doc_id, "delivered_at": s.doc.delivered_at})
+}
+
+deny contains v if {
+	not acceptance_ns
+	some s in summaries
+	msg := sprintf("summary report %s delivered %s, but no acceptance date is recorded: delivery before acceptance is not shown [%s]", [s.doc.doc_id, s.doc.delivered_at, clause])
 	v := object.union(lib.violation(msg, s.at), {"doc_id": s.doc.doc_id, "delivered_at": s.doc.delivered_at})
 }
 

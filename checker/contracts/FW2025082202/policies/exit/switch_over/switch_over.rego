@@ -4,7 +4,10 @@
 #   服务期满后双方不再续签或者甲方提前解除合同的，乙方应无条件免费配合甲方完成迁移和切换工作，
 #   切换期为1个月 (第十三条 3): after expiry without renewal (from the period's last day) or
 #   after early termination (from the termination day), the switch-over is completed within
-#   data.params.duties.switch_over_months months and charged nothing. Not applicable before
+#   data.params.duties.switch_over_months 个月 and charged nothing. The months count per
+#   民法典 201-203 (lib/calendar period_end_months): the period ends at 24:00 of the day of
+#   the last month corresponding to the start day (that month's last day when it has none),
+#   moved to the next working day when that day is a 法定休假日. Not applicable before
 #   the period ends (no termination) or when the service was renewed; pending before the
 #   deadline.
 # custom:
@@ -35,28 +38,39 @@ _from := d if {
 
 not_applicable if not _from
 
-_due := cal.add_months(_from, data.params.duties.switch_over_months)
+_due := cal.last_day_of_months(_from, data.params.duties.switch_over_months)
+
+_end := cal.day_period_end_months(_from, data.params.duties.switch_over_months)
 
 _where := evidence.at("exit_records", "switch_over")
 
+_as_of := evidence.as_of("exit_records")
+
+deny contains v if {
+	_from
+	not _end
+	v := lib.violation(sprintf("the official calendar (%s) does not reach the end of the switch-over period from %s [%s]", [data.calendar.source, _from, clause]), _where)
+}
+
 deny contains v if {
 	not evidence.present(_record, "switch_over")
-	_today > _due
-	v := lib.violation(sprintf("no switch-over record; the switch-over period from %s ended on %s [%s]", [_from, _due, clause]), _where)
+	_as_of > _end
+	v := lib.violation(sprintf("no switch-over record; the switch-over period from %s ended at 24:00 on %s [%s]", [_from, _due, clause]), _where)
 }
 
 deny contains v if {
 	s := evidence.present(_record, "switch_over")
 	not evidence.present(s, "completed_at")
-	_today > _due
-	v := lib.violation(sprintf("switch-over not completed by %s [%s]", [_due, clause]), _where)
+	_as_of > _end
+	v := lib.violation(sprintf("switch-over not completed by 24:00 on %s [%s]", [_due, clause]), _where)
 }
 
 deny contains v if {
 	s := evidence.present(_record, "switch_over")
-	day := cal.date_of(evidence.present(s, "completed_at"))
-	day > _due
-	v := object.union(lib.violation(sprintf("switch-over completed on %s, after the switch-over period from %s ended on %s [%s]", [day, _from, _due, clause]), _where), {"due": _due})
+	done := evidence.present(s, "completed_at")
+	lib.ns(done) > _end
+	day := cal.date_of(done)
+	v := object.union(lib.violation(sprintf("switch-over completed on %s, after the switch-over period from %s ended at 24:00 on %s [%s]", [day, _from, _due, clause]), _where), {"due": _due, "days_late": cal.days_between(_due, day)})
 }
 
 deny contains v if {

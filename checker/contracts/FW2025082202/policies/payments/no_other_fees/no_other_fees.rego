@@ -26,13 +26,15 @@ _contracts := {c.contract_ref: c |
 	some c in object.get(f.data, "supplementary_contracts", [])
 }
 
-_day(e, "invoices") := e.r.issued_on
+# each charge with its day, read where its own array defines it (invoices: issued_on,
+# payments: paid_on), so no field is read from an array whose schema lacks it
+_extra contains {"e": e, "what": "invoices", "day": e.r.issued_on} if {
+	some e in evidence.records("payments", "invoices")
+	not e.r.instalment in _ids
+}
 
-_day(e, "payments") := e.r.paid_on
-
-_extra contains {"e": e, "what": what} if {
-	some what in ["invoices", "payments"]
-	some e in evidence.records("payments", what)
+_extra contains {"e": e, "what": "payments", "day": e.r.paid_on} if {
+	some e in evidence.records("payments", "payments")
 	not e.r.instalment in _ids
 }
 
@@ -43,14 +45,14 @@ _problem(x) := "cites no supplementary contract" if {
 } else := sprintf("supplementary contract %s is not signed by both parties", [x.e.r.supplementary_contract_ref]) if {
 	{s | some s in _contracts[x.e.r.supplementary_contract_ref].signed_by} != {"party_a", "party_b"}
 } else := sprintf("supplementary contract %s was signed on %s, after it", [x.e.r.supplementary_contract_ref, _contracts[x.e.r.supplementary_contract_ref].signed_on]) if {
-	_contracts[x.e.r.supplementary_contract_ref].signed_on > _day(x.e, x.what)
+	_contracts[x.e.r.supplementary_contract_ref].signed_on > x.day
 }
 
 deny contains v if {
 	some x in _extra
 	problem := _problem(x)
 	kind := trim_right(x.what, "s")
-	msg := sprintf("%s of %s on %s for %s, beyond the two instalments: %s [%s]", [kind, x.e.r.amount_cny, _day(x.e, x.what), x.e.r.instalment, problem, clause])
+	msg := sprintf("%s of %s on %s for %s, beyond the two instalments: %s [%s]", [kind, x.e.r.amount_cny, x.day, x.e.r.instalment, problem, clause])
 	v := lib.violation(msg, x.e.at)
 }
 
