@@ -6,6 +6,8 @@
 #   holds no contract number itself.
 package contract.lib
 
+import data.contract.lib.calendar as cal
+
 # violation is the one shape every clause reports: a message and where in the bundle
 # the evidence is (bundle path + "#" + JSON pointer).
 violation(msg, evidence) := {"msg": msg, "evidence": evidence}
@@ -56,8 +58,10 @@ hosts[h.host_id] := {"host": h, "path": f.path, "index": i} if {
 
 in_inventory(host_id) if hosts[host_id]
 
-# A host is in service during the period when it started before the period ends and
-# did not leave before it started.
+# in_service: the host is in service at SOME instant of the period (it started before the
+# period ends and did not leave before it started). Enough for work counted per occasion
+# (a scan, a hardening); never enough for a quantity "provided within the term" (reading
+# rule 3): quantity clauses count with host_span and lowest below.
 in_service(host_id) if {
 	h := hosts[host_id].host
 	ns(h.in_service_from) < period_end
@@ -119,3 +123,90 @@ service_months := [m |
 
 # local_time: an instant (ns) as RFC 3339 in the contract's time zone, for messages.
 local_time(t) := time.format([t, data.params.timezone])
+
+# ---- "provided within the term" (OBLIGATIONS.md reading rule 3) -------------------
+# A unit counts for the instants it is in service; the delivered quantity is the lowest
+# number of units in service at any instant of the period. A replacement that takes over
+# without a gap keeps the number up.
+
+# clip(a, b): [a, b) (ns) clipped to the period; undefined when nothing of it is inside
+clip(a, b) := [x, y] if {
+	x := max({a, period_start})
+	y := min({b, period_end})
+	x < y
+}
+
+# union(spans): the same instants as a set of disjoint [from, to) spans inside the period
+union(spans) := gaps(gaps(spans, period_start, period_end), period_start, period_end)
+
+# minus(span, holes): the parts of one span that no hole covers (disjoint spans)
+minus(span, holes) := gaps(holes, span[0], span[1])
+
+# intersect(spans): the instants inside every span of a list, as [a, b]; undefined if none
+intersect(spans) := [a, b] if {
+	a := max({s[0] | some s in spans})
+	b := min({s[1] | some s in spans})
+	a < b
+}
+
+# lowest(spans_by_unit): unit id -> set of disjoint spans of that unit. Returns
+# {"count": lowest number in service at any instant, "at": first instant (ns) it is that
+# low}. The number only changes where a span starts or ends, so only those instants
+# (and the period start) are evaluated.
+lowest(spans_by_unit) := {"count": n, "at": at} if {
+	counts := {t: c |
+		some t in _instants(spans_by_unit)
+		c := count({u | some u, ss in spans_by_unit; some s in ss; s[0] <= t; t < s[1]})
+	}
+	n := min({c | some _, c in counts})
+	at := min({t | some t, c in counts; c == n})
+}
+
+_instants(spans_by_unit) := {period_start} | {t |
+	some _, ss in spans_by_unit
+	some s in ss
+	some t in s
+	t > period_start
+	t < period_end
+}
+
+# unit_spans(records): records [{"id": unit id, "spans": [[a, b], ...]}, ...], several per
+# unit allowed (a unit listed twice, a set on several records): unit id -> their union.
+unit_spans(records) := {id: union(ss) |
+	some r in records
+	id := r.id
+	ss := [s | some x in records; x.id == id; some s in x.spans]
+}
+
+# host_spans(host_id): the host's time in service inside the period, as a set of spans
+host_spans(host_id) := {s |
+	[a, b] := host_span(host_id)
+	a < b
+	s := [a, b]
+}
+
+# window_span(from, to): a service window [from, to) (to null = still in service) clipped
+window_span(from, to) := clip(ns(from), period_end) if {
+	to == null
+} else := clip(ns(from), ns(to))
+
+# ---- deadlines in days (reading rule 2) -------------------------------------------
+_day_ns := ((24 * 3600) * 1000000000)
+
+# day_end(d): 24:00 of the calendar date d (YYYY-MM-DD) in the contract's zone, in ns
+# (the contract's zone has no daylight saving: a day is 24 h from the period start).
+day_end(d) := period_start + ((cal.days_between(cal.period_first_day, d) + 1) * _day_ns)
+
+# days_deadline(t, n): the end of the n-th day after the instant t (the day of t is not
+# counted, 民法典 第二百零一条); when that day is a rest day or public holiday of the
+# official calendar (not a working day), the deadline moves to the end of the next working
+# day (第二百零三条). Outside the years the calendar knows, no move.
+days_deadline(t, n) := day_end(_moved(cal.add_days(cal.day_of_ns(t), n)))
+
+_moved(d) := d if {
+	not cal.covers(d)
+} else := d if {
+	d in _working_days
+} else := min({w | some w in data.calendar.working_days; w > d})
+
+_working_days := {w | some w in data.calendar.working_days}
