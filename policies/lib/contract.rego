@@ -6,8 +6,6 @@
 #   holds no contract number itself.
 package contract.lib
 
-import data.contract.lib.calendar as cal
-
 # violation is the one shape every clause reports: a message and where in the bundle
 # the evidence is (bundle path + "#" + JSON pointer).
 violation(msg, evidence) := {"msg": msg, "evidence": evidence}
@@ -191,22 +189,41 @@ window_span(from, to) := clip(ns(from), period_end) if {
 } else := clip(ns(from), ns(to))
 
 # ---- deadlines in days (reading rule 2) -------------------------------------------
+# Self-contained (reads data.params and data.calendar directly): regorus 0.13 gives a
+# rule that reaches contract.lib.calendar from here an empty result under `with data.params`.
 _day_ns := ((24 * 3600) * 1000000000)
 
-# day_end(d): 24:00 of the calendar date d (YYYY-MM-DD) in the contract's zone, in ns
-# (the contract's zone has no daylight saving: a day is 24 h from the period start).
-day_end(d) := period_start + ((cal.days_between(cal.period_first_day, d) + 1) * _day_ns)
+# days_deadline(t, n): the end (24:00, contract zone) of the n-th day after the instant t
+# (the day of t is not counted, 民法典 第二百零一条); when that day is a rest day or a
+# public holiday of the official calendar (not a working day), the deadline moves to the
+# end of the next working day (第二百零三条). Outside the years the calendar knows, no
+# move. The contract's zone has no daylight saving: a day is 24 h from the period start.
+days_deadline(t, n) := last + (_days_moved(_date(last - 1)) * _day_ns) if {
+	ps := time.parse_rfc3339_ns(data.params.period.start)
+	last := ps + (((_day_index(t - ps) + 1) + n) * _day_ns)
+}
 
-# days_deadline(t, n): the end of the n-th day after the instant t (the day of t is not
-# counted, 民法典 第二百零一条); when that day is a rest day or public holiday of the
-# official calendar (not a working day), the deadline moves to the end of the next working
-# day (第二百零三条). Outside the years the calendar knows, no move.
-days_deadline(t, n) := day_end(_moved(cal.add_days(cal.day_of_ns(t), n)))
+# _day_index(diff): floor(diff / day) in exact integer arithmetic (a float quotient of
+# ns a year apart cannot tell 23:59:59.999999999 from midnight)
+_day_index(diff) := (diff - (diff % _day_ns)) / _day_ns if {
+	diff >= 0
+} else := ((diff - (diff % _day_ns)) / _day_ns) - 1 if {
+	diff % _day_ns != 0
+} else := diff / _day_ns
 
-_moved(d) := d if {
-	not cal.covers(d)
-} else := d if {
-	d in _working_days
-} else := min({w | some w in data.calendar.working_days; w > d})
+_date(t) := sprintf("%04d-%02d-%02d", time.date([t, data.params.timezone]))
 
-_working_days := {w | some w in data.calendar.working_days}
+_utc(d) := time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [d]))
+
+# _days_moved(d): days from d to the first working day on or after it (0 when d is one,
+# or when the calendar does not know d)
+_days_moved(d) := 0 if {
+	not _calendar_knows(d)
+} else := 0 if {
+	d in {w | some w in data.calendar.working_days}
+} else := round((_utc(min({w | some w in data.calendar.working_days; w > d})) - _utc(d)) / _day_ns)
+
+_calendar_knows(d) if {
+	data.calendar.first_day <= d
+	d <= data.calendar.last_day
+}

@@ -84,6 +84,12 @@ agent_ats[e.agent.host_id] contains e.at if {
 	some e in agents
 }
 
+# (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {}:
+# read it through the complete rule below, which is also bound once)
+_agent_ats := x if {
+	x := agent_ats
+} else := {}
+
 _inventory_at(host_id) := lib.pointer(lib.hosts[host_id].path, ["hosts", lib.hosts[host_id].index])
 
 # verdict: host -> why it does not count throughout (computed once per host)
@@ -93,7 +99,7 @@ verdict[host_id] := reason if {
 }
 
 excluded contains {"evidence": at, "reason": reason} if {
-	ats := agent_ats
+	ats := _agent_ats
 	some host_id, reason in verdict
 	at := min(object.get(ats, host_id, {_inventory_at(host_id)}))
 }

@@ -55,6 +55,16 @@ online[e.agent.host_id] contains s if {
 	s := _online_span(o, e.agent)
 }
 
+# (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {}:
+# read it through the complete rule below, which is also bound once)
+_by_host := x if {
+	x := by_host
+} else := {}
+
+_online := x if {
+	x := online
+} else := {}
+
 _online_span(o, a) := lib.clip(lib.ns(o.from), lib.ns(a.last_seen_at)) if {
 	object.get(o, "to", null) == null
 } else := lib.clip(lib.ns(o.from), lib.ns(o.to))
@@ -72,7 +82,7 @@ spans[host_id] := {s |
 	some sp in lib.host_spans(host_id)
 	some s in lib.minus(sp, h)
 } if {
-	ol := online
+	ol := _online
 	some host_id, cov in ol
 	h := holes(host_id, cov)
 }
@@ -93,8 +103,8 @@ _reason(host_id, bh, ol) := ["host not in service during the period", ""] if {
 _inventory_at(host_id) := lib.pointer(lib.hosts[host_id].path, ["hosts", lib.hosts[host_id].index])
 
 verdict[host_id] := {"evidence": at, "reason": r[0]} if {
-	bh := by_host
-	ol := online
+	bh := _by_host
+	ol := _online
 	some host_id, _ in lib.hosts
 	r := _reason(host_id, bh, ol)
 	at := _pick(r[1], _inventory_at(host_id))
