@@ -70,6 +70,6 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     doc["databases"].append(replacement)
     world.breach(
         "2.2.1.4",
-        "a database set retired in service month 4, its replacement in service a day later: a gap",
-        f"{PATH}#/databases/0",
+        f"database set {first['set_id']} retired in service month 4, its replacement in service a day later: a gap",
+        f"{PATH}#/databases",
     )

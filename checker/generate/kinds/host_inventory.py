@@ -53,7 +53,7 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     world.breach(
         "2.2.1.1",
         "a commercial-OS host runs Red Hat Enterprise Linux, not a product 2.2.1.1 names: not counted",
-        f"{PATH}#/hosts/{commercial[2]}",
+        f"{PATH}#/hosts",
     )
     # One open-source host is no longer maintained (patched) by the provider: 2.2.1.2 short.
     open_source = [i for i, h in enumerate(doc["hosts"]) if h["os"]["family"] == "open_source"]
@@ -70,5 +70,5 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     world.breach(
         "2.2.1.2",
         "an open-source host in service only for the last two days of the term: not provided within the term",
-        f"{PATH}#/hosts/{late}",
+        f"{PATH}#/hosts",
     )

@@ -64,6 +64,7 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     doc["agents"][c]["online"] = [{"from": doc["agents"][c]["installed_at"], "to": iso(day_one)}]
     world.breach(
         "2.2.1.6",
-        "host protection agent seen on the first day only: the host is not protected throughout the term",
-        f"{PATH}#/agents/{c}",
+        f"host protection agent of {doc['agents'][c]['host_id']} seen on the first day only: "
+        "the host is not protected throughout the term",
+        f"{PATH}#/agents",
     )

@@ -71,6 +71,7 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     doc["sets"][last]["service_from"] = iso(late)
     world.breach(
         "2.2.1.3",
-        "a middleware set in service only from the last service month: not provided within the term",
-        f"{PATH}#/sets/{last}",
+        f"middleware set {doc['sets'][last]['set_id']} in service only from the last service month: "
+        "not provided within the term",
+        f"{PATH}#/sets",
     )

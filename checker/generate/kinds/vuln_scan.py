@@ -76,19 +76,19 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     scans = doc["scans"]
     scans[0].pop("report_delivered_at", None)
     world.breach("2.2.1.7", f"scan {scans[0]['scan_id']}: results never reported to Party A, not counted",
-                 f"{PATH}#/scans/0")
+                 f"{PATH}#/scans")
     # One scan listed again under a second round label (same scan): it counts once.
     copy = dict(scans[1], round=f"{world.start.year}-R2")
     scans.append(copy)
     world.breach("2.2.1.7", f"scan {copy['scan_id']} listed again under round {copy['round']}: counted once",
-                 f"{PATH}#/scans/{len(scans) - 1}")
+                 f"{PATH}#/scans")
     # One host scanned twice more beyond the agreed two scans per host: not counted.
-    extra_of = scans[2]
+    extra_of = scans[10]  # a host scanned in both rounds
     for n in (1, 2):
         started = parse(extra_of["started_at"]) + timedelta(days=100 * n)
         scans.append(dict(extra_of, scan_id=f"R3-{n}-{extra_of['host_id']}", round=f"{world.start.year}-R3",
                           started_at=iso(started), finished_at=iso(started + timedelta(minutes=30)),
                           report_delivered_at=iso(started + timedelta(days=1))))
     world.breach("2.2.1.7", f"host {extra_of['host_id']} scanned 4 times, 2 agreed: 2 beyond the schedule not counted",
-                 f"{PATH}#/scans/{len(scans) - 1}")
+                 f"{PATH}#/scans")
     world.shared["scans"] = scans
