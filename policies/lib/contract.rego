@@ -134,14 +134,14 @@ clip(a, b) := [x, y] if {
 	x < y
 }
 
-# union(spans): the same instants as a set of disjoint [from, to) spans inside the period
-union(spans) := gaps(gaps(spans, period_start, period_end), period_start, period_end)
+# span_union(spans): the same instants as a set of disjoint [from, to) spans inside the period
+span_union(spans) := gaps(gaps(spans, period_start, period_end), period_start, period_end)
 
-# minus(span, holes): the parts of one span that no hole covers (disjoint spans)
-minus(span, holes) := gaps(holes, span[0], span[1])
+# span_minus(span, holes): the parts of one span that no hole covers (disjoint spans)
+span_minus(span, holes) := gaps(holes, span[0], span[1])
 
-# intersect(spans): the instants inside every span of a list, as [a, b]; undefined if none
-intersect(spans) := [a, b] if {
+# span_intersect(spans): the instants inside every span of a list, as [a, b]; undefined if none
+span_intersect(spans) := [a, b] if {
 	a := max({s[0] | some s in spans})
 	b := min({s[1] | some s in spans})
 	a < b
@@ -170,7 +170,7 @@ _instants(spans_by_unit) := {period_start} | {t |
 
 # unit_spans(records): records [{"id": unit id, "spans": [[a, b], ...]}, ...], several per
 # unit allowed (a unit listed twice, a set on several records): unit id -> their union.
-unit_spans(records) := {id: union(ss) |
+unit_spans(records) := {id: span_union(ss) |
 	some r in records
 	id := r.id
 	ss := [s | some x in records; x.id == id; some s in x.spans]

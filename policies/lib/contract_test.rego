@@ -121,9 +121,9 @@ test_success_unit_spans_merge_records_of_one_unit if {
 
 test_success_minus_and_intersect if {
 	span := [_t("2025-09-03"), _t("2026-09-03")]
-	lib.minus(span, [[_t("2025-10-03"), _t("2025-11-03")]]) == {[_t("2025-09-03"), _t("2025-10-03")], [_t("2025-11-03"), _t("2026-09-03")]} with data.params as window_params
-	lib.intersect([span, [_t("2025-10-03"), _t("2027-01-01")]]) == [_t("2025-10-03"), _t("2026-09-03")]
-	not lib.intersect([[1, 2], [2, 3]])
+	lib.span_minus(span, [[_t("2025-10-03"), _t("2025-11-03")]]) == {[_t("2025-09-03"), _t("2025-10-03")], [_t("2025-11-03"), _t("2026-09-03")]} with data.params as window_params
+	lib.span_intersect([span, [_t("2025-10-03"), _t("2027-01-01")]]) == [_t("2025-10-03"), _t("2026-09-03")]
+	not lib.span_intersect([[1, 2], [2, 3]])
 }
 
 # ---- reading rule 2: n days after an instant ------------------------------------
@@ -142,15 +142,15 @@ test_success_days_deadline_moves_past_a_holiday if {
 }
 
 test_success_days_deadline_without_calendar_does_not_move if {
-	d := lib.days_deadline(time.parse_rfc3339_ns("2025-09-29T10:00:00+08:00"), 3) with data.params as window_params
+	d := lib.days_deadline(time.parse_rfc3339_ns("2025-09-29T10:00:00+08:00"), 3) with data.params as window_params with data.calendar as {}
 	d == _t("2025-10-03")
 }
 
 # a nanosecond before midnight late in the period is still the earlier day
 test_success_days_deadline_is_exact_to_the_nanosecond if {
 	t := time.parse_rfc3339_ns("2026-08-03T00:00:00+08:00") - 1
-	d := lib.days_deadline(t, 0) with data.params as window_params
+	d := lib.days_deadline(t, 0) with data.params as window_params with data.calendar as {}
 	d == _t("2026-08-03")
-	lib.days_deadline(t + 1, 0) == _t("2026-08-04") with data.params as window_params
-	lib.days_deadline(_t("2025-09-01") + 1, 1) == _t("2025-09-03") with data.params as window_params
+	lib.days_deadline(t + 1, 0) == _t("2026-08-04") with data.params as window_params with data.calendar as {}
+	lib.days_deadline(_t("2025-09-01") + 1, 1) == _t("2025-09-03") with data.params as window_params with data.calendar as {}
 }

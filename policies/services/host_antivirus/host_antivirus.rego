@@ -67,7 +67,7 @@ _interval(k) := [lib.period_start + (k * interval_ns), lib.period_start + ((k + 
 spans(host_id) := {s |
 	m := [_interval(k) | some k in missing(host_id)]
 	some sp in lib.host_spans(host_id)
-	some s in lib.minus(sp, m)
+	some s in lib.span_minus(sp, m)
 }
 
 _reason(host_id) := "host not in service during the period" if {

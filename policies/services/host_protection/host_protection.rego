@@ -73,14 +73,14 @@ _online_span(o, a) := lib.clip(lib.ns(o.from), lib.ns(a.last_seen_at)) if {
 # longer than the tolerance
 holes(host_id, cov) := [g |
 	some sp in lib.host_spans(host_id)
-	some g in lib.minus(sp, cov)
+	some g in lib.span_minus(sp, cov)
 	(g[1] - g[0]) > _tolerance_ns
 ]
 
 # spans: host -> the instants it was protected
 spans[host_id] := {s |
 	some sp in lib.host_spans(host_id)
-	some s in lib.minus(sp, h)
+	some s in lib.span_minus(sp, h)
 } if {
 	ol := _online
 	some host_id, cov in ol

@@ -97,7 +97,7 @@ missing(host_id, rep) := [label | some label in required(host_id); not [host_id,
 spans(host_id, miss) := {s |
 	holes := [[months[l].start, months[l].end] | some l in miss]
 	some sp in lib.host_spans(host_id)
-	some s in lib.minus(sp, holes)
+	some s in lib.span_minus(sp, holes)
 }
 
 _reason_host(host_id, miss) := "host not in service during the period" if {

@@ -31,7 +31,7 @@ sets contains {"set": s, "at": at} if {
 kinds(s) := {lower(trim_space(p.name)) | some p in s.products; p.open_source == true}
 
 # span: the instants of the period the set is in its window and all its hosts are in service
-span(s) := lib.intersect(array.concat([w], [sp | some h in s.host_ids; some sp in lib.host_spans(h)])) if {
+span(s) := lib.span_intersect(array.concat([w], [sp | some h in s.host_ids; some sp in lib.host_spans(h)])) if {
 	w := lib.window_span(s.service_from, object.get(s, "service_to", null))
 	every h in s.host_ids {
 		count(lib.host_spans(h)) > 0
