@@ -8,8 +8,8 @@
 #   CPU and memory use), reached Party A after the month ended and within
 #   report_within_days days of it (reading rule 2), and not after the evidence bundle
 #   was made. A host is served for the months of its time in service that have such a
-#   report; a month whose deadline is still running when the bundle was made is not yet
-#   due. Delivered is the lowest number of hosts served at any instant of the period
+#   report; a month whose deadline is still running when the bundle was made, or falls
+#   after the end of the period the bundle covers, is not yet due. Delivered is the lowest number of hosts served at any instant of the period
 #   (OBLIGATIONS.md reading rule 3).
 # custom:
 #   clause: "2.2.1.10"
@@ -34,11 +34,18 @@ _made := lib.ns(input.bundle.created_at) if {
 	object.get(object.get(input, "bundle", {}), "created_at", null) != null
 }
 
-# due: a month whose deadline has passed when the bundle was made (every month without
-# a bundle time)
-due(m) if not _made
+# the bundle's horizon: the earlier of when it was made and the end of the period it
+# covers (a bundle's verdict is for its period, reading rule 6); none in a bare test input
+_horizons := {t | t := _made} | {t | t := _bundle_end}
 
-due(m) if m.deadline <= _made
+_bundle_end := lib.ns(input.bundle.period.end) if {
+	object.get(object.get(object.get(input, "bundle", {}), "period", {}), "end", null) != null
+}
+
+# due: a month whose deadline has passed by the bundle's horizon (every month without one)
+due(m) if count(_horizons) == 0
+
+due(m) if m.deadline <= min(_horizons)
 
 _content_reason(r) := "does not report the host's security events (security_events)" if {
 	object.get(r, "security_events", null) == null

@@ -100,3 +100,13 @@ test_fail_report_deadline_moves_past_a_holiday if {
 	policy.measure.actual == 1 with input.evidence as on("2025-10-10T00:00:01+08:00") with data.params as params with data.calendar as national_day
 	policy.measure.actual == 2 with input.evidence as on("2025-10-09T23:59:59+08:00") with data.params as params with data.calendar as national_day
 }
+
+# without created_at, the period the bundle covers bounds what is due: November's reports
+# are due after a bundle of September-November ends, so they are not yet due in it
+test_success_months_due_after_the_bundle_period_are_not_yet_due if {
+	ev := evidence([host("h1"), host("h2")], array.concat(monthly("h1"), [monthly("h2")[0], monthly("h2")[1]]))
+	b := {"period": {"start": "2025-09-03T00:00:00+08:00", "end": "2025-12-03T00:00:00+08:00"}}
+	count(policy.deny) == 0 with input.evidence as ev with input.bundle as b with data.params as params with data.calendar as {}
+	policy.measure.months_not_yet_due == 1 with input.evidence as ev with input.bundle as b with data.params as params with data.calendar as {}
+	count(policy.deny) == 1 with input.evidence as ev with input.bundle as {"period": {"start": "2025-09-03T00:00:00+08:00", "end": "2025-12-09T00:00:00+08:00"}} with data.params as params with data.calendar as {}
+}
