@@ -78,6 +78,7 @@ class Bundle:
                 "contract_id": self.contract_id,
                 "period": self.manifest["period"],
                 "producer": self.manifest["producer"],
+                "created_at": self.manifest.get("created_at"),
             },
             "evidence": evidence,
         }

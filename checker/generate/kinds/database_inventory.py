@@ -29,6 +29,7 @@ def generate(world: World) -> dict[str, Any]:
         replicated = rng.random() < 0.6 and len(on_system) > 1
         hosts = rng.sample(on_system, 2 if replicated else 1)
         product, version, spdx = rng.choice(PRODUCTS)
+        installed = world.start - timedelta(days=rng.randint(5, 60))
         databases.append(
             {
                 "set_id": f"DB-{system}-{n + 1:02d}",
@@ -39,8 +40,10 @@ def generate(world: World) -> dict[str, Any]:
                 "open_source": True,
                 "licence": spdx,
                 "role": "primary-replica" if replicated else "standalone",
-                "installed_at": iso(world.start - timedelta(days=rng.randint(5, 60))),
+                "installed_at": iso(installed),
                 "maintained": True,
+                "service_from": iso(installed),
+                "service_to": None,
             }
         )
     return {"kind": KIND, "as_of": iso(world.start), "databases": databases}
@@ -56,4 +59,17 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         "2.2.1.4",
         "a database set is a commercial product (Oracle Database): not counted, delivered below 7",
         f"{PATH}#/databases/{last}",
+    )
+    # Reading rule 3: the first set was taken out of service in month 4 and its
+    # replacement started a day later: a gap, so the lowest number in service drops.
+    first = doc["databases"][0]
+    gone = world.months()[3][0]
+    first["service_to"] = iso(gone)
+    replacement = dict(first, set_id=first["set_id"] + "-R", service_from=iso(gone + timedelta(days=1)),
+                       service_to=None, installed_at=iso(gone + timedelta(days=1)))
+    doc["databases"].append(replacement)
+    world.breach(
+        "2.2.1.4",
+        f"database set {first['set_id']} retired in service month 4, its replacement in service a day later: a gap",
+        f"{PATH}#/databases",
     )

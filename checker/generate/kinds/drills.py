@@ -65,6 +65,14 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         f"Party A's drill {doc['drills'][last]['drill_id']}: no record of the assistance given",
         f"{PATH}#/drills/{last}",
     )
+    # A third drill Party A organised was called off by Party B (not by Party A): B's fault.
+    third = dict(doc["drills"][0], drill_id="DR-3", title="业务连续性应急演练 business continuity drill",
+                 status="cancelled", cancelled_by_role="party_b", report_doc_id=None)
+    start = (world.start + timedelta(days=300)).replace(hour=9)
+    third.update(started_at=iso(start), ended_at=iso(start + timedelta(hours=4)))
+    doc["drills"].append(third)
+    world.breach("2.2.2.3", "Party A's drill DR-3 was cancelled by Party B, not by Party A",
+                 f"{PATH}#/drills/{len(doc['drills']) - 1}")
     for b in list(world.breaches):
         if b.clause == "6.3.2" and b.description.startswith("no monthly report for"):
             month = b.description.rsplit(" ", 1)[-1]

@@ -79,3 +79,21 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     world.breach(
         "2.2.1.8", "hardening not tied to any scan: not counted", f"{PATH}#/hardenings/{untied}"
     )
+    # 3. A hardening "on an MLPS evaluation finding" citing an evaluation that is not in
+    #    the certifications evidence: not verifiable, not counted.
+    hs.append(
+        {
+            "hardening_id": f"HD-{len(hs) + 1:04d}",
+            "host_id": hs[0]["host_id"],
+            "scan_id": None,
+            "evaluation_finding": {"evaluation_id": "MLPS-TENANT-UNKNOWN", "finding_id": "8.1.4.2-03"},
+            "performed_at": hs[0]["performed_at"],
+            "tool": {"name": "Ansible", "version": "2.16.6"},
+            "items": [{"finding_id": "8.1.4.2-03", "outcome": "fixed"}],
+        }
+    )
+    world.breach(
+        "2.2.1.8",
+        "hardening cites an MLPS evaluation that is not in the certifications evidence: not counted",
+        f"{PATH}#/hardenings/{len(hs) - 1}",
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from checker.generate.world import World, iso
@@ -46,6 +47,14 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         "2 commercial-OS hosts without a licence: not counted, delivered below 113",
         f"{PATH}#/hosts/{commercial[0]}",
     )
+    # A third commercial-family host runs an OS the contract does not name (2.2.1.1 names
+    # Windows Server, 银河麒麟 and 统信 UOS only).
+    doc["hosts"][commercial[2]]["os"].update(name="Red Hat Enterprise Linux", version="9.4")
+    world.breach(
+        "2.2.1.1",
+        "a commercial-OS host runs Red Hat Enterprise Linux, not a product 2.2.1.1 names: not counted",
+        f"{PATH}#/hosts",
+    )
     # One open-source host is no longer maintained (patched) by the provider: 2.2.1.2 short.
     open_source = [i for i, h in enumerate(doc["hosts"]) if h["os"]["family"] == "open_source"]
     doc["hosts"][open_source[0]]["os"]["maintained"] = False
@@ -53,4 +62,13 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         "2.2.1.2",
         "1 open-source host not maintained by the provider: not counted, delivered below 17",
         f"{PATH}#/hosts/{open_source[0]}",
+    )
+    # Reading rule 3: the last open-source host was put in service two days before the end
+    # of the term; it was not provided within the term.
+    late = open_source[-1]
+    doc["hosts"][late]["in_service_from"] = iso(world.end - timedelta(days=2))
+    world.breach(
+        "2.2.1.2",
+        "an open-source host in service only for the last two days of the term: not provided within the term",
+        f"{PATH}#/hosts",
     )

@@ -24,9 +24,11 @@ MODULES = [
 def generate(world: World) -> dict[str, Any]:
     rng = world.rng_for(KIND)
     level = int(world.params["services"]["2.2.1.6"]["mlps_level"])
-    as_of = world.end - timedelta(hours=1)
-    agents = [
-        {
+    as_of = world.end
+    agents = []
+    for h in world.hosts:
+        installed = world.start - timedelta(days=rng.randint(3, 30))
+        agents.append({
             "host_id": h.host_id,
             "product": "HostGuard",
             "version": "6.2.1",
@@ -34,11 +36,11 @@ def generate(world: World) -> dict[str, Any]:
             "mlps_level": level,
             "access_control": True,
             "protections": sorted(rng.sample(MODULES, rng.randint(4, len(MODULES)))),
-            "installed_at": iso(world.start - timedelta(days=rng.randint(3, 30))),
-            "last_seen_at": iso(as_of - timedelta(seconds=rng.randint(0, 600))),
-        }
-        for h in world.hosts
-    ]
+            "installed_at": iso(installed),
+            # the console's status history: online since installation, heartbeats to the end
+            "last_seen_at": iso(as_of - timedelta(seconds=rng.randint(0, 300))),
+            "online": [{"from": iso(installed), "to": None}],
+        })
     return {"kind": KIND, "as_of": iso(as_of), "agents": agents}
 
 
@@ -54,4 +56,15 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         "2.2.1.6",
         "host protection baseline below MLPS level 3: host not counted",
         f"{PATH}#/agents/{b}",
+    )
+    # Reading rule 3: one agent went offline on the first day and was never seen again.
+    c = 9 % len(doc["agents"])
+    day_one = world.start + timedelta(hours=8)
+    doc["agents"][c]["last_seen_at"] = iso(day_one)
+    doc["agents"][c]["online"] = [{"from": doc["agents"][c]["installed_at"], "to": iso(day_one)}]
+    world.breach(
+        "2.2.1.6",
+        f"host protection agent of {doc['agents'][c]['host_id']} seen on the first day only: "
+        "the host is not protected throughout the term",
+        f"{PATH}#/agents",
     )

@@ -32,6 +32,7 @@ def generate(world: World) -> dict[str, Any]:
         on_system = [h for h in world.hosts if h.system_id == system] or world.hosts
         hosts = rng.sample(on_system, min(2, len(on_system)))
         chosen = rng.sample(PRODUCTS, rng.randint(min_kinds, min_kinds + 1))
+        installed = world.start - timedelta(days=rng.randint(5, 60))
         sets.append(
             {
                 "set_id": f"MW-{system}-{n + 1:02d}",
@@ -41,8 +42,10 @@ def generate(world: World) -> dict[str, Any]:
                     {"name": name, "version": version, "open_source": True, "licence": spdx}
                     for name, version, spdx in chosen
                 ],
-                "installed_at": iso(world.start - timedelta(days=rng.randint(5, 60))),
+                "installed_at": iso(installed),
                 "maintained": True,
+                "service_from": iso(installed),
+                "service_to": None,
             }
         )
     return {"kind": KIND, "as_of": iso(world.start), "sets": sets}
@@ -59,4 +62,16 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         "2.2.1.3",
         "middleware set with 2 distinct kinds (one product listed in two versions): not counted",
         f"{PATH}#/sets/0",
+    )
+    # Reading rule 3: the last set was only put in service in the last month of the term;
+    # it is not a set provided within the term (the lowest number in service is one short).
+    last = len(doc["sets"]) - 1
+    late = world.months()[-1][0]
+    doc["sets"][last]["installed_at"] = iso(late)
+    doc["sets"][last]["service_from"] = iso(late)
+    world.breach(
+        "2.2.1.3",
+        f"middleware set {doc['sets'][last]['set_id']} in service only from the last service month: "
+        "not provided within the term",
+        f"{PATH}#/sets",
     )

@@ -58,7 +58,7 @@ def generate(world: World) -> dict[str, Any]:
                 {
                     "account_id": "bastion-a-ops-01",
                     "holder": admin_a,
-                    "issued_at": iso(world.start + timedelta(hours=10)),
+                    "issued_at": iso(world.start - timedelta(days=1, hours=-10)),
                     "revoked_at": None,
                 }
             ],
@@ -121,4 +121,20 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         "2.2.2.12",
         "tenant isolation test failed, no passing retest",
         f"{PATH}#/tenant_isolation/tests/{n}",
+    )
+    # 2.2.2.11: the bastion account was issued to Party A only on the third day of the term.
+    acct = doc["bastion"]["accounts"][0]
+    acct["issued_at"] = iso(world.start + timedelta(days=2, hours=10))
+    world.breach(
+        "2.2.2.11",
+        "bastion-host account issued to Party A on the third day: not held throughout the term",
+        f"{PATH}#/bastion/accounts/0",
+    )
+    # 2.2.2.13: Party A's tenant administrator account was revoked in month 9, no replacement.
+    adm = doc["tenant_access_control"]["admin_accounts"][0]
+    adm["revoked_at"] = iso(world.months()[8][0] + timedelta(days=4))
+    world.breach(
+        "2.2.2.13",
+        "Party A's tenant administrator account revoked in service month 9, none held afterwards",
+        f"{PATH}#/tenant_access_control/admin_accounts/0",
     )

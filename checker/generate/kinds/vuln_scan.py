@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from checker.generate.world import World, iso
+from checker.generate.world import World, iso, parse
 
 KIND = "vuln_scan"
 PATH = "security/vuln_scans.json"
@@ -72,3 +72,23 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     n = len(doc["scans"])
     world.breach("2.2.1.7", "4 hosts not scanned in round 2; 2 scans of hosts outside the inventory not counted",
                  f"{PATH}#/scans/{n - 2}")
+    # 并反馈相关结果: the results of one round-1 scan never reached Party A.
+    scans = doc["scans"]
+    scans[0].pop("report_delivered_at", None)
+    world.breach("2.2.1.7", f"scan {scans[0]['scan_id']}: results never reported to Party A, not counted",
+                 f"{PATH}#/scans")
+    # One scan listed again under a second round label (same scan): it counts once.
+    copy = dict(scans[1], round=f"{world.start.year}-R2")
+    scans.append(copy)
+    world.breach("2.2.1.7", f"scan {copy['scan_id']} listed again under round {copy['round']}: counted once",
+                 f"{PATH}#/scans")
+    # One host scanned twice more beyond the agreed two scans per host: not counted.
+    extra_of = scans[10]  # a host scanned in both rounds
+    for n in (1, 2):
+        started = parse(extra_of["started_at"]) + timedelta(days=100 * n)
+        scans.append(dict(extra_of, scan_id=f"R3-{n}-{extra_of['host_id']}", round=f"{world.start.year}-R3",
+                          started_at=iso(started), finished_at=iso(started + timedelta(minutes=30)),
+                          report_delivered_at=iso(started + timedelta(days=1))))
+    world.breach("2.2.1.7", f"host {extra_of['host_id']} scanned 4 times, 2 agreed: 2 beyond the schedule not counted",
+                 f"{PATH}#/scans")
+    world.shared["scans"] = scans

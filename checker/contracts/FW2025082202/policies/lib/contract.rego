@@ -56,8 +56,10 @@ hosts[h.host_id] := {"host": h, "path": f.path, "index": i} if {
 
 in_inventory(host_id) if hosts[host_id]
 
-# A host is in service during the period when it started before the period ends and
-# did not leave before it started.
+# in_service: the host is in service at SOME instant of the period (it started before the
+# period ends and did not leave before it started). Enough for work counted per occasion
+# (a scan, a hardening); never enough for a quantity "provided within the term" (reading
+# rule 3): quantity clauses count with host_span and lowest below.
 in_service(host_id) if {
 	h := hosts[host_id].host
 	ns(h.in_service_from) < period_end
@@ -130,3 +132,109 @@ add_months_local(t, k) := time.add_date(t + _offset(t), 0, k, 0) - _offset(t)
 
 # local_time: an instant (ns) as RFC 3339 in the contract's time zone, for messages.
 local_time(t) := time.format([t, data.params.timezone])
+
+# ---- "provided within the term" (OBLIGATIONS.md reading rule 3) -------------------
+# A unit counts for the instants it is in service; the delivered quantity is the lowest
+# number of units in service at any instant of the period. A replacement that takes over
+# without a gap keeps the number up.
+
+# clip(a, b): [a, b) (ns) clipped to the period; undefined when nothing of it is inside
+clip(a, b) := [x, y] if {
+	x := max({a, period_start})
+	y := min({b, period_end})
+	x < y
+}
+
+# span_union(spans): the same instants as a set of disjoint [from, to) spans inside the period
+span_union(spans) := gaps(gaps(spans, period_start, period_end), period_start, period_end)
+
+# span_minus(span, holes): the parts of one span that no hole covers (disjoint spans)
+span_minus(span, holes) := gaps(holes, span[0], span[1])
+
+# span_intersect(spans): the instants inside every span of a list, as [a, b]; undefined if none
+span_intersect(spans) := [a, b] if {
+	a := max({s[0] | some s in spans})
+	b := min({s[1] | some s in spans})
+	a < b
+}
+
+# lowest(spans_by_unit): unit id -> set of disjoint spans of that unit. Returns
+# {"count": lowest number in service at any instant, "at": first instant (ns) it is that
+# low}. The number only changes where a span starts or ends, so only those instants
+# (and the period start) are evaluated.
+lowest(spans_by_unit) := {"count": n, "at": at} if {
+	counts := {t: c |
+		some t in _instants(spans_by_unit)
+		c := count({u | some u, ss in spans_by_unit; some s in ss; s[0] <= t; t < s[1]})
+	}
+	n := min({c | some _, c in counts})
+	at := min({t | some t, c in counts; c == n})
+}
+
+_instants(spans_by_unit) := {period_start} | {t |
+	some _, ss in spans_by_unit
+	some s in ss
+	some t in s
+	t > period_start
+	t < period_end
+}
+
+# unit_spans(records): records [{"id": unit id, "spans": [[a, b], ...]}, ...], several per
+# unit allowed (a unit listed twice, a set on several records): unit id -> their union.
+unit_spans(records) := {id: span_union(ss) |
+	some r in records
+	id := r.id
+	ss := [s | some x in records; x.id == id; some s in x.spans]
+}
+
+# host_spans(host_id): the host's time in service inside the period, as a set of spans
+host_spans(host_id) := {s |
+	[a, b] := host_span(host_id)
+	a < b
+	s := [a, b]
+}
+
+# window_span(from, to): a service window [from, to) (to null = still in service) clipped
+window_span(from, to) := clip(ns(from), period_end) if {
+	to == null
+} else := clip(ns(from), ns(to))
+
+# ---- deadlines in days (reading rule 2) -------------------------------------------
+# Self-contained (reads data.params and data.calendar directly): regorus 0.13 gives a
+# rule that reaches contract.lib.calendar from here an empty result under `with data.params`.
+_day_ns := ((24 * 3600) * 1000000000)
+
+# days_deadline(t, n): the end (24:00, contract zone) of the n-th day after the instant t
+# (the day of t is not counted, 民法典 第二百零一条); when that day is a rest day or a
+# public holiday of the official calendar (not a working day), the deadline moves to the
+# end of the next working day (第二百零三条). Outside the years the calendar knows, no
+# move. The contract's zone has no daylight saving: a day is 24 h from the period start.
+days_deadline(t, n) := last + (_days_moved(_date(last - 1)) * _day_ns) if {
+	ps := time.parse_rfc3339_ns(data.params.period.start)
+	last := ps + (((_day_index(t - ps) + 1) + n) * _day_ns)
+}
+
+# _day_index(diff): floor(diff / day) in exact integer arithmetic (a float quotient of
+# ns a year apart cannot tell 23:59:59.999999999 from midnight)
+_day_index(diff) := (diff - (diff % _day_ns)) / _day_ns if {
+	diff >= 0
+} else := ((diff - (diff % _day_ns)) / _day_ns) - 1 if {
+	diff % _day_ns != 0
+} else := diff / _day_ns
+
+_date(t) := sprintf("%04d-%02d-%02d", time.date([t, data.params.timezone]))
+
+_utc(d) := time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [d]))
+
+# _days_moved(d): days from d to the first working day on or after it (0 when d is one,
+# or when the calendar does not know d)
+_days_moved(d) := 0 if {
+	not _calendar_knows(d)
+} else := 0 if {
+	d in {w | some w in data.calendar.working_days}
+} else := round((_utc(min({w | some w in data.calendar.working_days; w > d})) - _utc(d)) / _day_ns)
+
+_calendar_knows(d) if {
+	data.calendar.first_day <= d
+	d <= data.calendar.last_day
+}

@@ -76,3 +76,100 @@ test_fail_utc_month_arithmetic_would_drift if {
 	lib.add_months_local(start, 1) == time.parse_rfc3339_ns("2025-08-01T00:00:00+08:00") with data.params as july_params
 }
 
+# ---- reading rule 3: the lowest number in service at any instant -----------------
+_t(d) := time.parse_rfc3339_ns(sprintf("%sT00:00:00+08:00", [d]))
+
+test_success_lowest_counts_a_replacement_without_gap if {
+	# h1 leaves on 2026-03-01, h2 takes over at that instant: two units throughout
+	spans := {
+		"h0": {[_t("2025-09-03"), _t("2026-09-03")]},
+		"h1": {[_t("2025-09-03"), _t("2026-03-01")]},
+		"h2": {[_t("2026-03-01"), _t("2026-09-03")]},
+	}
+	r := lib.lowest(spans) with data.params as window_params
+	r.count == 2
+}
+
+test_fail_lowest_drops_for_a_gap_of_one_second if {
+	spans := {
+		"h0": {[_t("2025-09-03"), _t("2026-09-03")]},
+		"h1": {[_t("2025-09-03"), _t("2026-03-01")]},
+		"h2": {[_t("2026-03-01") + 1000000000, _t("2026-09-03")]},
+	}
+	r := lib.lowest(spans) with data.params as window_params
+	r.count == 1
+	r.at == _t("2026-03-01")
+}
+
+test_fail_lowest_a_unit_for_one_instant_is_not_a_unit_of_the_term if {
+	# old reading: in service two days before the end counted as one host
+	spans := {"h0": {[_t("2026-09-01"), _t("2026-09-03")]}}
+	r := lib.lowest(spans) with data.params as window_params
+	r.count == 0
+	r.at == _t("2025-09-03")
+}
+
+test_success_lowest_boundaries_at_start_and_end if {
+	# from the period start (at), to the period end exclusive: counts
+	at := lib.lowest({"h": {lib.window_span("2025-09-03T00:00:00+08:00", "2026-09-03T00:00:00+08:00")}}) with data.params as window_params
+	at.count == 1
+
+	# one second late at the start (above): a gap
+	late := lib.lowest({"h": {lib.window_span("2025-09-03T00:00:01+08:00", null)}}) with data.params as window_params
+	late.count == 0
+
+	# one second early at the start (below): counts
+	early := lib.lowest({"h": {lib.window_span("2025-09-02T23:59:59+08:00", null)}}) with data.params as window_params
+	early.count == 1
+
+	# ends one second before the period end: a gap
+	short := lib.lowest({"h": {lib.window_span("2025-09-01T00:00:00+08:00", "2026-09-02T23:59:59+08:00")}}) with data.params as window_params
+	short.count == 0
+}
+
+test_success_unit_spans_merge_records_of_one_unit if {
+	recs := [
+		{"id": "s1", "spans": [[_t("2025-09-03"), _t("2026-01-01")]]},
+		{"id": "s1", "spans": [[_t("2025-12-01"), _t("2026-09-03")]]},
+	]
+	u := lib.unit_spans(recs) with data.params as window_params
+	u == {"s1": {[_t("2025-09-03"), _t("2026-09-03")]}}
+	r := lib.lowest(u) with data.params as window_params
+	r.count == 1
+}
+
+test_success_minus_and_intersect if {
+	span := [_t("2025-09-03"), _t("2026-09-03")]
+	lib.span_minus(span, [[_t("2025-10-03"), _t("2025-11-03")]]) == {[_t("2025-09-03"), _t("2025-10-03")], [_t("2025-11-03"), _t("2026-09-03")]} with data.params as window_params
+	lib.span_intersect([span, [_t("2025-10-03"), _t("2027-01-01")]]) == [_t("2025-10-03"), _t("2026-09-03")]
+	not lib.span_intersect([[1, 2], [2, 3]])
+}
+
+# ---- reading rule 2: n days after an instant ------------------------------------
+cal_data := {"first_day": "2025-01-01", "last_day": "2026-12-31", "working_days": ["2025-09-29", "2025-09-30", "2025-10-09", "2025-10-10"]}
+
+test_success_days_deadline_counts_from_the_next_day if {
+	# finished 2025-09-26 10:00; 3 days -> the end of 2025-09-29 (a working day)
+	d := lib.days_deadline(time.parse_rfc3339_ns("2025-09-26T10:00:00+08:00"), 3) with data.params as window_params with data.calendar as cal_data
+	d == _t("2025-09-30")
+}
+
+test_success_days_deadline_moves_past_a_holiday if {
+	# 2025-09-29 + 3 = 2025-10-02, a National Day holiday: the next working day 2025-10-09
+	d := lib.days_deadline(time.parse_rfc3339_ns("2025-09-29T10:00:00+08:00"), 3) with data.params as window_params with data.calendar as cal_data
+	d == _t("2025-10-10")
+}
+
+test_success_days_deadline_without_calendar_does_not_move if {
+	d := lib.days_deadline(time.parse_rfc3339_ns("2025-09-29T10:00:00+08:00"), 3) with data.params as window_params with data.calendar as {}
+	d == _t("2025-10-03")
+}
+
+# a nanosecond before midnight late in the period is still the earlier day
+test_success_days_deadline_is_exact_to_the_nanosecond if {
+	t := time.parse_rfc3339_ns("2026-08-03T00:00:00+08:00") - 1
+	d := lib.days_deadline(t, 0) with data.params as window_params with data.calendar as {}
+	d == _t("2026-08-03")
+	lib.days_deadline(t + 1, 0) == _t("2026-08-04") with data.params as window_params with data.calendar as {}
+	lib.days_deadline(_t("2025-09-01") + 1, 1) == _t("2025-09-03") with data.params as window_params with data.calendar as {}
+}

@@ -28,9 +28,15 @@ in_service contains id if {
 	lib.in_service(id)
 }
 
+# (regorus 0.13 leaves an empty multi-value partial rule undefined, not {}; bound once)
+_entries := x if {
+	x := entries
+} else := {}
+
 covered contains id if {
+	es := _entries
 	some id in in_service
-	some e in entries[id]
+	some e in object.get(es, id, set())
 	_complete(e.entry, lib.host_span(id))
 }
 
@@ -45,21 +51,23 @@ _until(entry) := lib.period_end if {
 } else := lib.ns(entry.monitored_to)
 
 deny contains v if {
+	es := _entries
 	some id in in_service - covered
 	h := lib.hosts[id]
-	reason := _reason(id)
+	mine := object.get(es, id, set())
+	reason := _reason(mine)
 	msg := sprintf("host %s (system %s) %s [%s]", [id, h.host.system_id, reason, clause])
-	v := object.union(lib.violation(msg, _at(id)), {"host_id": id})
+	v := object.union(lib.violation(msg, _at(id, mine)), {"host_id": id})
 }
 
-_reason(id) := "is not monitored" if {
-	not entries[id]
-} else := sprintf("lacks metrics %v", [sort(metrics - {m | some e in entries[id]; some m in e.entry.metrics})]) if {
-	count(metrics - {m | some e in entries[id]; some m in e.entry.metrics}) > 0
+_reason(mine) := "is not monitored" if {
+	count(mine) == 0
+} else := sprintf("lacks metrics %v", [sort(metrics - {m | some e in mine; some m in e.entry.metrics})]) if {
+	count(metrics - {m | some e in mine; some m in e.entry.metrics}) > 0
 } else := "is not monitored for the whole time it is in service"
 
-_at(id) := e.at if {
-	some e in entries[id]
+_at(id, mine) := min({e.at | some e in mine}) if {
+	count(mine) > 0
 } else := lib.pointer(lib.hosts[id].path, ["hosts", lib.hosts[id].index])
 
 measure := {"expected": count(in_service), "actual": count(covered), "unit": "host"}

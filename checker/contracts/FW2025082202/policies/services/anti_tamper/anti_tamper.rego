@@ -2,8 +2,8 @@
 # title: Web page anti-tampering monitoring points delivered
 # description: >-
 #   网页防篡改服务 (第二条 2(1) 第9项): real-time protection of Party A's pages at
-#   the contracted number of monitoring points. A point counts once by point_id when
-#   it is protected over the whole service period and every tampering it detected
+#   the contracted number of monitoring points. A point qualifies once by point_id when
+#   it is protected (each for the instants of its own service window; delivered is the lowest number in service at any instant of the period, OBLIGATIONS.md reading rule 3) and every tampering it detected
 #   inside the period was restored.
 # custom:
 #   clause: "2.2.1.9"
@@ -21,25 +21,33 @@ units contains {"unit": u, "at": at} if {
 	at := lib.pointer(f.path, ["points", i])
 }
 
-_reason(u) := sprintf("status %s, %s required", [u.status, "protected"]) if {
+_reason(u, oa) := sprintf("status %s, %s required", [u.status, "protected"]) if {
 	u.status != "protected"
-} else := "not in service over the whole period (service_from/service_to)" if {
-	not lib.covers_period(u.service_from, object.get(u, "service_to", null))
-} else := sprintf("tampering detected at %s never restored (alerts %s)", [u.point_id, concat(", ", open)]) if {
-	open := [a.alert_id |
-		some f in lib.files("anti_tamper")
-		some a in object.get(f.data, "alerts", [])
-		a.point_id == u.point_id
-		lib.in_period(a.detected_at)
-		object.get(a, "restored_at", null) == null
-	]
+} else := "not in service during the period (service_from/service_to)" if {
+	not _span(u)
+} else := sprintf("tampering detected at %s never restored (alerts %s)", [u.point_id, concat(", ", sort(open))]) if {
+	open := object.get(oa, u.point_id, set())
 	count(open) > 0
 }
 
+# open_alerts: point_id -> tampering alerts of the period never restored (indexed once)
+open_alerts[a.point_id] contains a.alert_id if {
+	some f in lib.files("anti_tamper")
+	some a in object.get(f.data, "alerts", [])
+	lib.in_period(a.detected_at)
+	object.get(a, "restored_at", null) == null
+}
+
+# (regorus 0.13 leaves an empty multi-value partial rule undefined, not {})
+_open_alerts := x if {
+	x := open_alerts
+} else := {}
+
 # verdict: evidence pointer -> why the monitoring point there does not count
 verdict[e.at] := reason if {
+	oa := _open_alerts
 	some e in units
-	reason := _reason(e.unit)
+	reason := _reason(e.unit, oa)
 }
 
 excluded contains {"evidence": at, "reason": reason} if {
@@ -47,14 +55,25 @@ excluded contains {"evidence": at, "reason": reason} if {
 }
 
 # once each, by point_id
-counted contains e.unit.point_id if {
+counted := {r.id | some r in _qualifying}
+
+# the unit's own service window clipped to the period
+_span(u) := lib.window_span(u.service_from, object.get(u, "service_to", null))
+
+# OBLIGATIONS.md reading rule 3: each unit counts for the instants of its window; a
+# replacement counts when it leaves no gap. Delivered is the lowest number in service.
+_qualifying := [{"id": e.unit.point_id, "spans": [_span(e.unit)]} |
+	v := verdict
 	some e in units
-	not verdict[e.at]
-}
+	not v[e.at]
+]
+
+lowest := lib.lowest(lib.unit_spans(_qualifying))
 
 deny contains v if {
 	f := lib.files("anti_tamper")[0]
-	v := lib.shortfall(clause, count(counted), lib.pointer(f.path, ["points"]))
+	s := lib.shortfall(clause, lowest.count, lib.pointer(f.path, ["points"]))
+	v := object.union(s, {"lowest_at": lib.local_time(lowest.at)})
 }
 
-measure := object.union(lib.measure(clause, count(counted)), {"excluded": count(excluded)})
+measure := object.union(lib.measure(clause, lowest.count), {"excluded": count(excluded), "lowest_at": lib.local_time(lowest.at)})

@@ -3,7 +3,7 @@
 # description: >-
 #   云端 APT 防护服务 (第二条 2(1) 第12项): deep traffic inspection that detects
 #   malicious attacks and warns, with the contracted number of sets. A set counts once
-#   by instance_id when it is active (not bypassed) over the whole service period and
+#   by instance_id when it is active (not bypassed) (each for the instants of its own service window; delivered is the lowest number in service at any instant of the period, OBLIGATIONS.md reading rule 3) and
 #   its detections raise warnings.
 # custom:
 #   clause: "2.2.1.12"
@@ -23,8 +23,8 @@ units contains {"unit": u, "at": at} if {
 
 _reason(u) := sprintf("status %s, %s required", [u.status, "active"]) if {
 	u.status != "active"
-} else := "not in service over the whole period (service_from/service_to)" if {
-	not lib.covers_period(u.service_from, object.get(u, "service_to", null))
+} else := "not in service during the period (service_from/service_to)" if {
+	not _span(u)
 } else := "detections raise no warning (alerting)" if {
 	not u.alerting == true
 }
@@ -40,14 +40,25 @@ excluded contains {"evidence": at, "reason": reason} if {
 }
 
 # once each, by instance_id
-counted contains e.unit.instance_id if {
+counted := {r.id | some r in _qualifying}
+
+# the unit's own service window clipped to the period
+_span(u) := lib.window_span(u.service_from, object.get(u, "service_to", null))
+
+# OBLIGATIONS.md reading rule 3: each unit counts for the instants of its window; a
+# replacement counts when it leaves no gap. Delivered is the lowest number in service.
+_qualifying := [{"id": e.unit.instance_id, "spans": [_span(e.unit)]} |
+	v := verdict
 	some e in units
-	not verdict[e.at]
-}
+	not v[e.at]
+]
+
+lowest := lib.lowest(lib.unit_spans(_qualifying))
 
 deny contains v if {
 	f := lib.files("apt_protection")[0]
-	v := lib.shortfall(clause, count(counted), lib.pointer(f.path, ["instances"]))
+	s := lib.shortfall(clause, lowest.count, lib.pointer(f.path, ["instances"]))
+	v := object.union(s, {"lowest_at": lib.local_time(lowest.at)})
 }
 
-measure := object.union(lib.measure(clause, count(counted)), {"excluded": count(excluded)})
+measure := object.union(lib.measure(clause, lowest.count), {"excluded": count(excluded), "lowest_at": lib.local_time(lowest.at)})

@@ -3,7 +3,7 @@
 # description: >-
 #   数据库审计服务 (第二条 2(1) 第11项): monitor and protect databases, record
 #   violating operations and alert on them, with the contracted number of sets. A set
-#   counts once by instance_id when it is active over the whole service period with
+#   qualifies once by instance_id when it is active (each for the instants of its own service window; delivered is the lowest number in service at any instant of the period, OBLIGATIONS.md reading rule 3) with
 #   recording and alerting on.
 # custom:
 #   clause: "2.2.1.11"
@@ -23,8 +23,8 @@ units contains {"unit": u, "at": at} if {
 
 _reason(u) := sprintf("status %s, %s required", [u.status, "active"]) if {
 	u.status != "active"
-} else := "not in service over the whole period (service_from/service_to)" if {
-	not lib.covers_period(u.service_from, object.get(u, "service_to", null))
+} else := "not in service during the period (service_from/service_to)" if {
+	not _span(u)
 } else := "operations not recorded (recording)" if {
 	not u.recording == true
 } else := "violations raise no alert (alerting)" if {
@@ -42,14 +42,25 @@ excluded contains {"evidence": at, "reason": reason} if {
 }
 
 # once each, by instance_id
-counted contains e.unit.instance_id if {
+counted := {r.id | some r in _qualifying}
+
+# the unit's own service window clipped to the period
+_span(u) := lib.window_span(u.service_from, object.get(u, "service_to", null))
+
+# OBLIGATIONS.md reading rule 3: each unit counts for the instants of its window; a
+# replacement counts when it leaves no gap. Delivered is the lowest number in service.
+_qualifying := [{"id": e.unit.instance_id, "spans": [_span(e.unit)]} |
+	v := verdict
 	some e in units
-	not verdict[e.at]
-}
+	not v[e.at]
+]
+
+lowest := lib.lowest(lib.unit_spans(_qualifying))
 
 deny contains v if {
 	f := lib.files("db_audit")[0]
-	v := lib.shortfall(clause, count(counted), lib.pointer(f.path, ["instances"]))
+	s := lib.shortfall(clause, lowest.count, lib.pointer(f.path, ["instances"]))
+	v := object.union(s, {"lowest_at": lib.local_time(lowest.at)})
 }
 
-measure := object.union(lib.measure(clause, count(counted)), {"excluded": count(excluded)})
+measure := object.union(lib.measure(clause, lowest.count), {"excluded": count(excluded), "lowest_at": lib.local_time(lowest.at)})

@@ -2,12 +2,12 @@
 # title: Host antivirus delivered
 # description: >-
 #   主机杀毒服务 (第二条 2(1) 第5项): periodic virus scans on the contracted number
-#   of hosts, under central control. A host of the inventory in service during the
-#   period counts once when its agent is active and centrally managed and a completed
-#   run (result other than error) started in every full scan interval
-#   (scan_interval_days, counted from the period start) that lies inside the host's
-#   time in service. A trailing part-interval shorter than scan_interval_days at the
-#   end of the period asks for no run.
+#   of hosts, under central control. A host of the inventory with an active, centrally
+#   managed agent is served for the instants it is in service, except the full scan
+#   intervals (scan_interval_days, counted from the period start) in which no completed
+#   run (result other than error) started; a trailing part-interval shorter than
+#   scan_interval_days asks for no run. Delivered is the lowest number of hosts served
+#   at any instant of the period (OBLIGATIONS.md reading rule 3).
 # custom:
 #   clause: "2.2.1.5"
 #   evidence: [antivirus, host_inventory]
@@ -60,40 +60,67 @@ missing(host_id) := {k | some k in required(host_id); not [host_id, k] in covere
 
 _interval_start(k) := lib.local_time(lib.period_start + (k * interval_ns))
 
+_interval(k) := [lib.period_start + (k * interval_ns), lib.period_start + ((k + 1) * interval_ns)]
+
+# spans: the host's time in service without the scan intervals it had no completed run in
+# (OBLIGATIONS.md reading rule 3: a host counts for the instants it is served)
+spans(host_id) := {s |
+	m := [_interval(k) | some k in missing(host_id)]
+	some sp in lib.host_spans(host_id)
+	some s in lib.span_minus(sp, m)
+}
+
 _reason(host_id) := "host not in service during the period" if {
-	not lib.in_service(host_id)
+	count(lib.host_spans(host_id)) == 0
 } else := "no active, centrally managed antivirus agent" if {
 	not host_id in managed
-} else := sprintf("no completed scan run in %d of %d scan intervals of %d days (first missing interval starts %s)", [count(m), count(required(host_id)), interval_days, _interval_start(min(m))]) if {
+} else := sprintf("no completed scan run in %d of %d scan intervals of %d days (first missing interval starts %s): not served in those intervals", [count(m), count(required(host_id)), interval_days, _interval_start(min(m))]) if {
 	m := missing(host_id)
 	count(m) > 0
 }
 
-_where(host_id) := at if {
-	ats := [e.at | some e in agents; e.agent.host_id == host_id]
-	count(ats) > 0
-	at := ats[0]
-} else := lib.pointer(lib.hosts[host_id].path, ["hosts", lib.hosts[host_id].index])
+# agent_ats: host -> pointers of its agent records (indexed by key once, not searched per host)
+agent_ats[e.agent.host_id] contains e.at if {
+	some e in agents
+}
 
-# verdict: host -> why it does not count (computed once per host)
+# (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {}:
+# read it through the complete rule below, which is also bound once)
+_agent_ats := x if {
+	x := agent_ats
+} else := {}
+
+_inventory_at(host_id) := lib.pointer(lib.hosts[host_id].path, ["hosts", lib.hosts[host_id].index])
+
+# verdict: host -> why it does not count throughout (computed once per host)
 verdict[host_id] := reason if {
 	some host_id, _ in lib.hosts
 	reason := _reason(host_id)
 }
 
 excluded contains {"evidence": at, "reason": reason} if {
+	ats := _agent_ats
 	some host_id, reason in verdict
-	at := _where(host_id)
+	at := min(object.get(ats, host_id, {_inventory_at(host_id)}))
 }
 
+# counted: hosts served throughout their time in service
 counted contains host_id if {
+	v := verdict
 	some host_id, _ in lib.hosts
-	not verdict[host_id]
+	not v[host_id]
 }
+
+lowest := lib.lowest({id: spans(id) | some id in managed; lib.hosts[id]})
 
 deny contains v if {
 	f := lib.files("antivirus")[0]
-	v := lib.shortfall(clause, count(counted), lib.pointer(f.path, ["runs"]))
+	s := lib.shortfall(clause, lowest.count, lib.pointer(f.path, ["runs"]))
+	v := object.union(s, {"lowest_at": lib.local_time(lowest.at)})
 }
 
-measure := object.union(lib.measure(clause, count(counted)), {"excluded": count(excluded), "scan_interval_days": interval_days})
+measure := object.union(lib.measure(clause, lowest.count), {
+	"excluded": count(excluded),
+	"scan_interval_days": interval_days,
+	"lowest_at": lib.local_time(lowest.at),
+})

@@ -27,14 +27,14 @@ good_agents := [agent("h1"), agent("h2")]
 test_success_a_run_in_every_interval if {
 	runs := array.concat(weekly("h1"), weekly("h2"))
 	count(policy.deny) == 0 with input.evidence as evidence(good_agents, runs) with data.params as params
-	policy.measure == {"expected": 2, "actual": 2, "unit": "host", "excluded": 0, "scan_interval_days": 7} with input.evidence as evidence(good_agents, runs) with data.params as params
+	policy.measure == {"expected": 2, "actual": 2, "unit": "host", "excluded": 0, "scan_interval_days": 7, "lowest_at": "2025-09-03T00:00:00+08:00"} with input.evidence as evidence(good_agents, runs) with data.params as params
 }
 
 test_fail_missed_interval_and_failed_run_not_counted if {
 	# h2: no run in 10-16 September; its run of the 24th failed (result error)
 	runs := array.concat(weekly("h1"), [run("h2", "03", "clean"), run("h2", "24", "error"), run("h2", "30", "clean")])
-	policy.deny == {{"msg": "delivered 1 host, contracted 2 (shortfall 1) [2.2.1.5]", "evidence": "av.json#/runs"}} with input.evidence as evidence(good_agents, runs) with data.params as params
-	policy.excluded == {{"evidence": "av.json#/agents/1", "reason": "no completed scan run in 2 of 4 scan intervals of 7 days (first missing interval starts 2025-09-10T00:00:00+08:00)"}} with input.evidence as evidence(good_agents, runs) with data.params as params
+	policy.deny == {{"msg": "delivered 1 host, contracted 2 (shortfall 1) [2.2.1.5]", "evidence": "av.json#/runs", "lowest_at": "2025-09-10T00:00:00+08:00"}} with input.evidence as evidence(good_agents, runs) with data.params as params
+	policy.excluded == {{"evidence": "av.json#/agents/1", "reason": "no completed scan run in 2 of 4 scan intervals of 7 days (first missing interval starts 2025-09-10T00:00:00+08:00): not served in those intervals"}} with input.evidence as evidence(good_agents, runs) with data.params as params
 }
 
 test_fail_agent_outside_central_control_not_counted if {
@@ -47,4 +47,31 @@ test_fail_agent_outside_central_control_not_counted if {
 test_fail_host_without_agent_points_to_inventory if {
 	runs := array.concat(weekly("h1"), weekly("h2"))
 	policy.excluded == {{"evidence": "hosts.json#/hosts/1", "reason": "no active, centrally managed antivirus agent"}} with input.evidence as evidence([agent("h1")], runs) with data.params as params
+}
+
+# reading rule 3: each host counts for the instants it is served; two hosts missing
+# different weeks leave one host served at every instant
+test_success_hosts_missing_different_intervals_count_as_the_lowest_number if {
+	runs := [run("h1", "03", "clean"), run("h1", "17", "clean"), run("h1", "30", "clean"), run("h2", "03", "clean"), run("h2", "12", "clean"), run("h2", "30", "clean")]
+	policy.measure.actual == 1 with input.evidence as evidence(good_agents, runs) with data.params as params
+	policy.measure.lowest_at == "2025-09-10T00:00:00+08:00" with input.evidence as evidence(good_agents, runs) with data.params as params
+}
+
+hosts_late := [host("h1"), object.union(host("h2"), {"in_service_from": "2025-09-29T00:00:00+08:00"})]
+
+# defect (reading rule 3): a host in service only for the last days counted as delivered
+test_fail_host_in_service_only_at_the_end_of_the_term if {
+	ev := object.union(evidence(good_agents, weekly("h1")), {"host_inventory": [{"path": "hosts.json", "data": {"kind": "host_inventory", "hosts": hosts_late}}]})
+	policy.measure.actual == 1 with input.evidence as ev with data.params as params
+	count(policy.deny) == 1 with input.evidence as ev with data.params as params
+}
+
+# boundary of an interval: a run started at the interval's last second counts for it; the
+# next second belongs to the next interval
+test_fail_run_at_interval_boundary if {
+	at_end := {"run_id": "x", "host_id": "h2", "started_at": "2025-09-16T23:59:59+08:00", "finished_at": "2025-09-17T00:10:00+08:00", "result": "clean"}
+	next := object.union(at_end, {"started_at": "2025-09-17T00:00:00+08:00"})
+	base := [run("h2", "03", "clean"), run("h2", "20", "clean"), run("h2", "30", "clean")]
+	policy.measure.actual == 2 with input.evidence as evidence(good_agents, array.concat(weekly("h1"), array.concat(base, [at_end]))) with data.params as params
+	policy.measure.actual == 1 with input.evidence as evidence(good_agents, array.concat(weekly("h1"), array.concat(base, [next]))) with data.params as params
 }

@@ -1,13 +1,18 @@
 # METADATA
 # title: Host security hardenings delivered
 # description: >-
-#   主机安全加固 (第二条 2(1) 第8项): harden the OS according to the scan results,
-#   the contracted number of times. A hardening counts only when it cites a scan
-#   (scan_id) of the same host that itself counts for 2.2.1.7 (host in the inventory
-#   and in service, started inside the period, finished), it was performed inside the
-#   period after that scan finished, and every finding of that scan whose severity is
-#   in close_severities (high, critical) is fixed or justified in its items. It counts
-#   once per scan however many hardenings cite that scan.
+#   主机安全加固 (第二条 2(1) 第8项, 针对漏扫或等级测评结果对操作系统进行安全加固): harden
+#   the OS on the results of a vulnerability scan or of an MLPS evaluation (等级测评), the
+#   contracted number of times. A hardening on a scan counts when it cites a scan
+#   (scan_id) of the same host that was made in the period while the host was in
+#   service and finished, it was performed inside the period after that scan finished,
+#   and every finding of that scan whose severity is in close_severities is fixed or
+#   justified in its items. A hardening on an evaluation counts when its
+#   evaluation_finding cites an MLPS evaluation of the certifications kind issued by a
+#   role other than Party B (reading rule 6), no later than the hardening, which was
+#   performed inside the period while the host was in service, and the cited finding is
+#   fixed or justified in its items. Work counted per occasion (reading rule 3): once
+#   per host and scan or evaluation, at most rounds_per_host per host.
 # custom:
 #   clause: "2.2.1.8"
 #   evidence: [hardening, vuln_scan, host_inventory]
@@ -15,10 +20,14 @@
 package contract.services.host_hardening
 
 import data.contract.lib
+import data.contract.lib.calendar as cal
+import data.contract.services.host_vuln_scan as scans_policy
 
 clause := "2.2.1.8"
 
 close_severities := {s | some s in data.params.services[clause].close_severities}
+
+rounds_per_host := data.params.services[clause].rounds_per_host
 
 hardenings contains {"h": h, "at": at} if {
 	some f in lib.files("hardening")
@@ -26,15 +35,34 @@ hardenings contains {"h": h, "at": at} if {
 	at := lib.pointer(f.path, ["hardenings", i])
 }
 
-scans contains s if {
+# scans_by_id: scan_id -> the scan records with that id (indexed by key once)
+scans_by_id[s.scan_id] contains s if {
 	some f in lib.files("vuln_scan")
 	some s in f.data.scans
 }
 
-# a scan that counts for 2.2.1.7
+# evaluations: cert_id -> MLPS evaluation records (等级测评) of the certifications kind
+evaluations[c.cert_id] contains c if {
+	some f in lib.files("certifications")
+	some c in f.data.certificates
+	c.type == "mlps_evaluation"
+}
+
+# (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {}:
+# read it through the complete rule below, which is also bound once)
+_scans_by_id := x if {
+	x := scans_by_id
+} else := {}
+
+_evaluations := x if {
+	x := evaluations
+} else := {}
+
+# a scan made in the period while its host was in service, finished (the host is in
+# service and the scan is real: the conditions 2.2.1.7 puts on the scan itself)
 _scan_counts(s) if {
-	lib.in_service(s.host_id)
 	lib.in_period(s.started_at)
+	scans_policy.in_host_service(s.host_id, lib.ns(s.started_at))
 	lib.ns(s.finished_at) >= lib.ns(s.started_at)
 }
 
@@ -47,11 +75,17 @@ open_findings(h, s) := [f.finding_id |
 	not f.finding_id in _closed(h)
 ]
 
-# _reason walks the scans once per hardening: the scans it cites, then those of its host.
-_reason(h) := "not tied to a scan (scan_id is null)" if {
+_evaluation(h) := object.get(h, "evaluation_finding", null)
+
+_reason(h, by_id, evals) := "not tied to a scan or an MLPS evaluation finding (scan_id is null, no evaluation_finding)" if {
 	object.get(h, "scan_id", null) == null
+	_evaluation(h) == null
 } else := r if {
-	r := _reason_cited(h, [s | some s in scans; s.scan_id == h.scan_id])
+	object.get(h, "scan_id", null) == null
+	r := _reason_evaluation(h, object.get(evals, _evaluation(h).evaluation_id, set()))
+} else := r if {
+	object.get(h, "scan_id", null) != null
+	r := _reason_cited(h, [s | some s in object.get(by_id, h.scan_id, set())])
 }
 
 _reason_cited(h, cited) := sprintf("cites scan %s, which is not in the scan evidence", [h.scan_id]) if {
@@ -73,30 +107,65 @@ _reason_same_host(h, same) := sprintf("cites scan %s of another host", [h.scan_i
 	count(open) > 0
 }
 
+_reason_evaluation(h, evals) := sprintf("cites MLPS evaluation %s, which is not in the certifications evidence", [_evaluation(h).evaluation_id]) if {
+	count(evals) == 0
+} else := sprintf("MLPS evaluation %s was issued by Party B itself, not by an evaluation body", [_evaluation(h).evaluation_id]) if {
+	every c in evals {
+		c.issuer_role == "party_b"
+	}
+} else := "performed outside the service period" if {
+	not lib.in_period(h.performed_at)
+} else := "host not in service when the hardening was performed" if {
+	not scans_policy.in_host_service(h.host_id, lib.ns(h.performed_at))
+} else := sprintf("performed before MLPS evaluation %s was issued", [_evaluation(h).evaluation_id]) if {
+	every c in evals {
+		cal.date_of(h.performed_at) < c.issued_on
+	}
+} else := sprintf("evaluation finding %s neither fixed nor justified", [_evaluation(h).finding_id]) if {
+	not _evaluation(h).finding_id in _closed(h)
+}
+
 # verdict: evidence pointer -> why the hardening there does not count (computed once)
 verdict[e.at] := reason if {
+	by_id := _scans_by_id
+	evals := _evaluations
 	some e in hardenings
-	reason := _reason(e.h)
+	reason := _reason(e.h, by_id, evals)
 }
 
 excluded contains {"evidence": at, "reason": reason} if {
 	some at, reason in verdict
 }
 
-# once per scan
-counted contains [e.h.host_id, e.h.scan_id] if {
+_basis(h) := sprintf("scan:%s", [h.scan_id]) if {
+	object.get(h, "scan_id", null) != null
+} else := sprintf("mlps:%s", [h.evaluation_finding.evaluation_id])
+
+# bases: host -> the scans and evaluations its counted hardenings answer (indexed once)
+bases[e.h.host_id] contains _basis(e.h) if {
+	v := verdict
 	some e in hardenings
-	not verdict[e.at]
+	not v[e.at]
 }
 
-_eligible := count([1 | some e in hardenings; not verdict[e.at]])
+per_host[host_id] := min({count(b), rounds_per_host}) if {
+	some host_id, b in bases
+}
+
+delivered := sum([n | some _, n in per_host])
+
+_eligible := count([1 | v := verdict; some e in hardenings; not v[e.at]])
+
+_bases := sum([count(b) | some _, b in bases])
 
 deny contains v if {
 	f := lib.files("hardening")[0]
-	v := lib.shortfall(clause, count(counted), lib.pointer(f.path, ["hardenings"]))
+	v := lib.shortfall(clause, delivered, lib.pointer(f.path, ["hardenings"]))
 }
 
-measure := object.union(lib.measure(clause, count(counted)), {
+measure := object.union(lib.measure(clause, delivered), {
 	"excluded": count(excluded),
-	"repeat_hardenings_of_a_scan": _eligible - count(counted),
+	"repeat_hardenings_of_a_scan": _eligible - _bases,
+	"beyond_schedule": _bases - delivered,
+	"rounds_per_host": rounds_per_host,
 })

@@ -2,10 +2,14 @@
 # title: Host protection delivered
 # description: >-
 #   主机防护 (第二条 2(1) 第6项): host privilege management and protection meeting
-#   MLPS level 3 (mlps_level) on the contracted number of hosts. A host of the
-#   inventory in service during the period counts once when an agent record of it is
-#   active, applies a baseline of at least mlps_level, enforces access control and was
-#   seen (heartbeat) on or after the period start.
+#   MLPS level 3 (mlps_level) on the contracted number of hosts. An agent record
+#   qualifies when it is active, applies a baseline of at least mlps_level and enforces
+#   access control; a host is protected for the instants of its time in service that
+#   the console's status history of a qualifying agent (online: [from, to), an open
+#   period lasting until the agent's last heartbeat) covers, a gap of at most
+#   heartbeat_max_gap_minutes being tolerated. Delivered is the lowest number of hosts
+#   protected at any instant of the period (OBLIGATIONS.md reading rule 3): an agent
+#   seen once is not protection throughout the term.
 # custom:
 #   clause: "2.2.1.6"
 #   evidence: [host_protection, host_inventory]
@@ -17,6 +21,10 @@ import data.contract.lib
 clause := "2.2.1.6"
 
 mlps_level := data.params.services[clause].mlps_level
+
+tolerance_minutes := object.get(data.params.services[clause], "heartbeat_max_gap_minutes", 0)
+
+_tolerance_ns := (tolerance_minutes * 60) * 1000000000
 
 agents contains {"agent": a, "at": at} if {
 	some f in lib.files("host_protection")
@@ -30,32 +38,75 @@ _agent_reason(a) := "agent not active" if {
 	a.mlps_level < mlps_level
 } else := "host access control not enforced (access_control)" if {
 	not a.access_control == true
-} else := "agent not seen during the period (last_seen_at)" if {
-	lib.ns(a.last_seen_at) < lib.period_start
+} else := "no status history of the agent over the period (online)" if {
+	count(object.get(a, "online", [])) == 0
 }
 
-# protected: hosts with at least one agent record meeting every condition
-protected contains e.agent.host_id if {
+# by_host: host -> its agent records (indexed by key once)
+by_host[e.agent.host_id] contains e if {
+	some e in agents
+}
+
+# online: host -> spans of the period a qualifying agent of it was online
+online[e.agent.host_id] contains s if {
 	some e in agents
 	not _agent_reason(e.agent)
+	some o in e.agent.online
+	s := _online_span(o, e.agent)
 }
 
-_host_agents(host_id) := [e | some e in agents; e.agent.host_id == host_id]
+# (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {}:
+# read it through the complete rule below, which is also bound once)
+_by_host := x if {
+	x := by_host
+} else := {}
 
-_reason(host_id) := ["host not in service during the period", ""] if {
-	not lib.in_service(host_id)
+_online := x if {
+	x := online
+} else := {}
+
+_online_span(o, a) := lib.clip(lib.ns(o.from), lib.ns(a.last_seen_at)) if {
+	object.get(o, "to", null) == null
+} else := lib.clip(lib.ns(o.from), lib.ns(o.to))
+
+# holes(host_id): the parts of the host's time in service no qualifying agent covered,
+# longer than the tolerance
+holes(host_id, cov) := [g |
+	some sp in lib.host_spans(host_id)
+	some g in lib.span_minus(sp, cov)
+	(g[1] - g[0]) > _tolerance_ns
+]
+
+# spans: host -> the instants it was protected
+spans[host_id] := {s |
+	some sp in lib.host_spans(host_id)
+	some s in lib.span_minus(sp, h)
+} if {
+	ol := _online
+	some host_id, cov in ol
+	h := holes(host_id, cov)
+}
+
+_reason(host_id, bh, ol) := ["host not in service during the period", ""] if {
+	count(lib.host_spans(host_id)) == 0
 } else := ["no host protection agent", ""] if {
-	count(_host_agents(host_id)) == 0
+	not bh[host_id]
 } else := [_agent_reason(e.agent), e.at] if {
-	not host_id in protected
-	e := _host_agents(host_id)[0]
+	not ol[host_id]
+	e := sort([x | some x in bh[host_id]])[0]
+} else := [sprintf("not protected for %d stretch(es) of its time in service, the first from %s to %s", [count(h), lib.local_time(g[0]), lib.local_time(g[1])]), ""] if {
+	h := holes(host_id, ol[host_id])
+	count(h) > 0
+	g := sort(h)[0]
 }
 
 _inventory_at(host_id) := lib.pointer(lib.hosts[host_id].path, ["hosts", lib.hosts[host_id].index])
 
 verdict[host_id] := {"evidence": at, "reason": r[0]} if {
+	bh := _by_host
+	ol := _online
 	some host_id, _ in lib.hosts
-	r := _reason(host_id)
+	r := _reason(host_id, bh, ol)
 	at := _pick(r[1], _inventory_at(host_id))
 }
 
@@ -66,13 +117,22 @@ excluded contains v if {
 }
 
 counted contains host_id if {
+	v := verdict
 	some host_id, _ in lib.hosts
-	not verdict[host_id]
+	not v[host_id]
 }
+
+lowest := lib.lowest({id: s | some id, s in spans; lib.hosts[id]})
 
 deny contains v if {
 	f := lib.files("host_protection")[0]
-	v := lib.shortfall(clause, count(counted), lib.pointer(f.path, ["agents"]))
+	s := lib.shortfall(clause, lowest.count, lib.pointer(f.path, ["agents"]))
+	v := object.union(s, {"lowest_at": lib.local_time(lowest.at)})
 }
 
-measure := object.union(lib.measure(clause, count(counted)), {"excluded": count(excluded), "mlps_level": mlps_level})
+measure := object.union(lib.measure(clause, lowest.count), {
+	"excluded": count(excluded),
+	"mlps_level": mlps_level,
+	"heartbeat_max_gap_minutes": tolerance_minutes,
+	"lowest_at": lib.local_time(lowest.at),
+})

@@ -1,9 +1,15 @@
 # METADATA
 # title: Host vulnerability scans delivered
 # description: >-
-#   主机漏洞扫描 (第二条 2(1) 第7项): the contracted number of host-scans over the
-#   service period. A scan counts once per host and round, only when the host is in
-#   the inventory and in service, the scan started inside the period and finished.
+#   主机漏洞扫描 (第二条 2(1) 第7项, 为用户提供针对主机层面的安全扫描服务，并反馈相关结果):
+#   the contracted number of host-scans over the service period. A scan counts only when
+#   the host is in the inventory and in service when the scan starts, the scan started
+#   inside the period and finished, and its results were reported to Party A
+#   (report_delivered_at) after it finished, within report_within_days days (reading
+#   rule 2) and not after the evidence bundle was made. Work counted per occasion
+#   (reading rule 3): a scan is one scan however many records or round labels repeat it
+#   (one scan_id, one start instant), and a host counts at most rounds_per_host scans,
+#   so one host cannot fill the quantity.
 # custom:
 #   clause: "2.2.1.7"
 #   evidence: [vuln_scan, host_inventory]
@@ -14,40 +20,84 @@ import data.contract.lib
 
 clause := "2.2.1.7"
 
+rounds_per_host := data.params.services[clause].rounds_per_host
+
+report_days := data.params.services[clause].report_within_days
+
 # every scan record with where it is
 scans contains {"scan": s, "at": lib.pointer(f.path, ["scans", i])} if {
 	some f in lib.files("vuln_scan")
 	some i, s in f.data.scans
 }
 
-_reason(s) := "host not in the inventory" if {
-	not lib.in_inventory(s.host_id)
-} else := "host not in service during the period" if {
-	not lib.in_service(s.host_id)
-} else := "started outside the service period" if {
-	not lib.in_period(s.started_at)
-} else := "finished before it started" if {
-	lib.ns(s.finished_at) < lib.ns(s.started_at)
+# in_host_service(host_id, t): the host is in service at the instant t of the period
+in_host_service(host_id, t) if {
+	some sp in lib.host_spans(host_id)
+	sp[0] <= t
+	t < sp[1]
 }
 
-# excluded: scans that do not count, with the reason
-excluded contains {"evidence": e.at, "reason": reason} if {
+_made := lib.ns(input.bundle.created_at) if {
+	object.get(object.get(input, "bundle", {}), "created_at", null) != null
+}
+
+# report_reason(delivered, finished, what): why a report of results does not count
+report_reason(delivered, finished, days) := "results reported before the scan finished" if {
+	lib.ns(delivered) < lib.ns(finished)
+} else := sprintf("results reported %s, after the limit of %d days (%s)", [delivered, days, lib.local_time(lib.days_deadline(lib.ns(finished), days))]) if {
+	lib.ns(delivered) > lib.days_deadline(lib.ns(finished), days)
+} else := sprintf("results reported %s, after the evidence bundle was made", [delivered]) if {
+	lib.ns(delivered) > _made
+}
+
+_reason(s) := "host not in the inventory" if {
+	not lib.in_inventory(s.host_id)
+} else := "started outside the service period" if {
+	not lib.in_period(s.started_at)
+} else := "host not in service when the scan started" if {
+	not in_host_service(s.host_id, lib.ns(s.started_at))
+} else := "finished before it started" if {
+	lib.ns(s.finished_at) < lib.ns(s.started_at)
+} else := "results never reported to Party A (report_delivered_at)" if {
+	object.get(s, "report_delivered_at", null) == null
+} else := r if {
+	r := report_reason(s.report_delivered_at, s.finished_at, report_days)
+}
+
+# verdict: pointer -> why the scan there does not count (computed once per record)
+verdict[e.at] := reason if {
 	some e in scans
 	reason := _reason(e.scan)
 }
 
-_eligible contains e if {
-	some e in scans
-	not _reason(e.scan)
+excluded contains {"evidence": at, "reason": reason} if {
+	some at, reason in verdict
 }
 
-# once each: a host is counted once per round
-counted contains [e.scan.host_id, e.scan.round] if {
-	some e in _eligible
+# eligible: host -> the [scan_id, start] of its scans that count (indexed by host once)
+eligible[e.scan.host_id] contains [e.scan.scan_id, lib.ns(e.scan.started_at)] if {
+	v := verdict
+	some e in scans
+	not v[e.at]
 }
+
+# per host: distinct scans (by scan_id and by start instant), at most rounds_per_host
+per_host[host_id] := n if {
+	some host_id, ss in eligible
+	n := min({count({x[0] | some x in ss}), count({x[1] | some x in ss}), rounds_per_host})
+}
+
+delivered := sum([n | some _, n in per_host])
+
+_distinct := sum([min({count({x[0] | some x in ss}), count({x[1] | some x in ss})}) | some _, ss in eligible])
 
 deny contains v if {
-	v := lib.shortfall(clause, count(counted), sprintf("%s#/scans", [lib.files("vuln_scan")[0].path]))
+	v := lib.shortfall(clause, delivered, sprintf("%s#/scans", [lib.files("vuln_scan")[0].path]))
 }
 
-measure := object.union(lib.measure(clause, count(counted)), {"excluded": count(excluded)})
+measure := object.union(lib.measure(clause, delivered), {
+	"excluded": count(excluded),
+	"rounds_per_host": rounds_per_host,
+	"report_within_days": report_days,
+	"beyond_schedule": _distinct - delivered,
+})

@@ -1,10 +1,11 @@
 # METADATA
 # title: Open-source operating system hosts delivered
 # description: >-
-#   开源操作系统套餐 (第二条 2(1) 第2项): an open-source OS installed and
-#   maintained on the contracted number of hosts. A host counts once
-#   when the inventory lists it with an open-source OS that the provider maintains
-#   and it is in service during the period.
+#   开源操作系统套餐 (第二条 2(1) 第2项): an open-source OS installed and maintained on
+#   the contracted number of hosts. A host qualifies when the inventory lists it with an
+#   open-source OS (not one of the commercial products of 2.2.1.1) that the provider
+#   maintains. Delivered is the lowest number of qualifying hosts in service at any
+#   instant of the period (OBLIGATIONS.md reading rule 3).
 # custom:
 #   clause: "2.2.1.2"
 #   evidence: [host_inventory]
@@ -12,15 +13,16 @@
 package contract.services.open_source_os
 
 import data.contract.lib
+import data.contract.services.commercial_os
 
 clause := "2.2.1.2"
 
 family := "open_source"
 
-_reason(h) := "not an open-source OS" if {
-	h.os.family != family
+_reason(h) := sprintf("%s is a commercial product of 2.2.1.1, not an open-source OS", [h.os.name]) if {
+	commercial_os.named(h)
 } else := "host not in service during the period" if {
-	not lib.in_service(h.host_id)
+	count(lib.host_spans(h.host_id)) == 0
 } else := "OS not maintained by the provider (os.maintained)" if {
 	not h.os.maintained == true
 }
@@ -35,12 +37,20 @@ excluded contains {"evidence": at, "reason": reason} if {
 
 counted contains host_id if {
 	some host_id, e in lib.hosts
+	e.host.os.family == family
 	not _reason(e.host)
 }
 
+lowest := lib.lowest({id: lib.host_spans(id) | some id in counted})
+
 deny contains v if {
 	f := lib.files("host_inventory")[0]
-	v := lib.shortfall(clause, count(counted), lib.pointer(f.path, ["hosts"]))
+	s := lib.shortfall(clause, lowest.count, lib.pointer(f.path, ["hosts"]))
+	v := object.union(s, {"lowest_at": lib.local_time(lowest.at)})
 }
 
-measure := object.union(lib.measure(clause, count(counted)), {"excluded": count(excluded)})
+measure := object.union(lib.measure(clause, lowest.count), {
+	"excluded": count(excluded),
+	"qualifying_hosts": count(counted),
+	"lowest_at": lib.local_time(lowest.at),
+})
