@@ -322,6 +322,11 @@ def spot_check_verify(record: str, bundle: str, endpoint_url: str | None) -> Non
     sys.exit(verify(record, _store(bundle, endpoint_url), endpoint_url=endpoint_url))
 
 
+from checker.trust_cli import register as _register_trust  # noqa: E402 (keygen, sign, verify)
+
+_register_trust(cli)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="cloudpact",
