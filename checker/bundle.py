@@ -30,6 +30,14 @@ from checker.store.interface import ObjectInfo, Store, StoreNotFound, StoreTooLa
 RECORD_IDS = {"host_inventory": "host_id", "tickets": "ticket_id"}
 
 MANIFEST = "manifest.json"
+SIGNED_KINDS = frozenset({"attestations", "acceptance", "change_records", "restart_records",
+                          "exit_records"})
+
+
+def signed_roles(bundle: Bundle) -> dict[str, list[str]]:
+    from checker.trust.evidence import signed_roles as roles
+
+    return roles(bundle)
 
 
 @dataclass
@@ -51,6 +59,10 @@ class Bundle:
     files: list[EvidenceFile] = field(default_factory=list)
     manifest_raw: bytes = b""
     manifest_info: ObjectInfo | None = None
+    term: dict[str, str] | None = None  # the contract term (parameters' period)
+    trust: Any = None  # checker.trust.Trust of the run (default location when unset)
+    verifications: dict[str, Any] = field(default_factory=dict)  # path -> Verification
+    raw_bytes: dict[str, bytes] = field(default_factory=dict)  # signed kinds: checked bytes
 
     @property
     def bundle_id(self) -> str:
@@ -87,6 +99,7 @@ class Bundle:
                 "contract_id": self.contract_id,
                 "period": self.manifest["period"],
                 "producer": self.manifest["producer"],
+                "signed": signed_roles(self),
             },
             "evidence": evidence,
         }
@@ -154,7 +167,7 @@ def load_bundle(store: Store, *, only_manifest: bool = False) -> Bundle:
         f = EvidenceFile(entry["path"], entry["kind"], entry["sha256"])
         bundle.files.append(f)
         if not only_manifest:
-            _load_file(store, f)
+            _load_file(store, f, bundle.raw_bytes)
     if not only_manifest:
         flag_duplicates(bundle)
     return bundle
@@ -202,7 +215,7 @@ def flag_duplicates(bundle: Bundle) -> None:
             f.state, f.reason, f.data = "invalid", problem, None
 
 
-def _load_file(store: Store, f: EvidenceFile) -> None:
+def _load_file(store: Store, f: EvidenceFile, bundle_raw: dict[str, bytes]) -> None:
     try:
         raw, f.info = store.read_info(f.path)
     except StoreNotFound:
@@ -221,6 +234,8 @@ def _load_file(store: Store, f: EvidenceFile) -> None:
         return
     if f.kind == schemas.RAW_KIND:
         return
+    if f.kind in SIGNED_KINDS:
+        bundle_raw[f.path] = raw  # kept: its signature is checked over these very bytes
     try:
         data = load_json(raw)
     except JsonRefused as exc:

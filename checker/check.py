@@ -189,15 +189,34 @@ def evaluate(
     return results, ledger_from_outcome(outcomes[LIABILITY_PACKAGE], params)
 
 
+def _refuse_own_trust(store: Store, trusted: Any) -> None:
+    """A bundle never supplies its own trust: a trust file inside the bundle is refused."""
+    root = getattr(store, "root", None)
+    if root is None or not trusted.path:
+        return
+    if Path(trusted.path).resolve().is_relative_to(Path(root).resolve()):
+        raise ConfigError(f"{trusted.path}: the trust file lies inside the bundle; refused",
+                          hint="the verifier keeps its trust file outside every bundle")
+
+
 def run_check(store: Store, *, engine: Engine | None = None, waivers: Path | None = None,
-              as_of: date | None = None) -> Report:
-    """as_of: the day waiver expiry is judged at (default: the day of the run)."""
+              as_of: date | None = None, trust: Path | None = None) -> Report:
+    """as_of: the day waiver expiry is judged at (default: the day of the run);
+    trust: the trust file (default location: checker/trust/trustfile.py)."""
+    from checker import periods
+    from checker.trust import resolve
+    from checker.trust.evidence import gate_approvals, manifest_signature
     from checker.waivers import apply_to_report, load_waivers, prepare
 
-    waivers_file = load_waivers(waivers, load_catalogue()) if waivers is not None else None
+    trusted = resolve(trust)
+    waivers_file = load_waivers(waivers, load_catalogue(), trusted) if waivers is not None else None
     bundle = load_bundle(store)
+    _refuse_own_trust(store, trusted)
+    bundle.trust, bundle.term = trusted, dict(load_params()["period"])
+    cov = periods.coverage(bundle.manifest["period"], bundle.term)
     scopes = prepare(bundle, waivers_file) if waivers_file is not None else None
     results, ledger = evaluate(bundle, engine=engine)
+    results = list(periods.apply_partial(gate_approvals(results, bundle), cov))
     used = engine.name if engine else EngineName.EMBEDDED.to_engine().name
     provenance = {
         f.path: {"sha256": f.info.sha256, **({"version_id": f.info.version_id} if f.info.version_id else {})}
@@ -213,7 +232,9 @@ def run_check(store: Store, *, engine: Engine | None = None, waivers: Path | Non
         results=tuple(results),
         generated_at=now_iso(),
         inputs=input_digests(),
-        extra={"bundle_id": bundle.bundle_id, "objects_read": provenance, "liability": ledger},
+        extra={"bundle_id": bundle.bundle_id, "objects_read": provenance, "liability": ledger,
+               "period_coverage": cov, "manifest_signature": manifest_signature(bundle),
+               **({"store_warnings": list(w)} if (w := getattr(store, "warnings", None)) else {})},
     )
     if waivers_file is not None and scopes is not None:
         report = apply_to_report(report, scopes, waivers_file, as_of)

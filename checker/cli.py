@@ -16,6 +16,7 @@ import click
 
 from checker.errors import CloudpactError
 from checker.model import ExitCode
+from checker.trust_cli import trust_option
 
 FORMATS = ["text", "json", "junit", "markdown", "sarif", "html", "oscal"]  # checker.report.Format
 
@@ -77,10 +78,11 @@ def validate(bundle: str, endpoint_url: str | None) -> None:
               help="Waivers file (YAML/JSON, schemas/waivers.schema.json): approved exceptions.")
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Judge waiver expiry at this date (YYYY-MM-DD) instead of today.")
+@trust_option
 @endpoint_option
 def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, engine: str,
           opa_url: str | None, waivers: Path | None, as_of: datetime | None,
-          endpoint_url: str | None) -> None:
+          trust_file: Path | None, endpoint_url: str | None) -> None:
     """Check BUNDLE (a folder or s3://bucket/prefix) and report pass/fail per clause."""
     from checker.check import run_check
     from checker.output import write_atomic
@@ -94,7 +96,8 @@ def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, e
     with steps(1 + len(names)) as step:
         step("checking " + bundle)
         report = run_check(_store(bundle, endpoint_url), engine=_engine(engine, opa_url),
-                           waivers=waivers, as_of=as_of.date() if as_of else None)
+                           waivers=waivers, as_of=as_of.date() if as_of else None,
+                           trust=trust_file)
         for name in names:
             step("rendering " + name)
             color = output is None and name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -110,6 +113,9 @@ def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, e
             write_atomic(output / f"report.{renderer.extension}", text)
     if output is not None:
         click.echo(f"{report.summary} -> {output}", err=True)
+    for w in (w for w in report.waivers if w.state == "ignored"):
+        click.echo(f"cloudpact: waiver {w.id} (clause {w.clause}) ignored: the waivers file is "
+                   "not signed by Party A", err=True)
     for w in report.expired_waivers:
         click.echo(f"cloudpact: waiver {w.id} (clause {w.clause}) expired on {w.expires}: ignored", err=True)
     sys.exit(report.exit_code)
