@@ -35,7 +35,8 @@ from checker.bundle import Bundle
 from checker.errors import ConfigError
 from checker.model import Clause, ClauseResult, Report, Status, Violation, Waiver
 from checker.safeload import load_yaml_bytes, read_regular
-from checker.trust import Trust, resolve
+from checker.trust import Trust
+from checker.trust import resolve as resolve_trust
 from checker.trust.signing import sig_key, verify
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -100,7 +101,7 @@ def load_waivers(path: Path, catalogue: Sequence[Clause], trust: Trust | None = 
         )
     sig_path = Path(sig_key(str(path)))
     sig_raw = read_regular(sig_path, what="signature", error=WaiverError) if sig_path.is_file() else None
-    v = verify(raw, sig_raw, trust if trust is not None else resolve(None), str(path))
+    v = verify(raw, sig_raw, trust if trust is not None else resolve_trust(None), str(path))
     signed = v.by({"party_a"})
     problem = "" if signed else "; ".join(
         (["signed, but not by Party A"] if v.valid else []) + v.problems) or "not signed"
