@@ -89,7 +89,7 @@ class EmbeddedEngine(Engine):
         policies, data = self._loaded
         context = multiprocessing.get_context("fork")  # the input is inherited, not pickled
         with context.Pool(len(groups), initializer=_worker_init,
-                          initargs=(policies, data, text)) as pool:
+                          initargs=(policies, data, text, os.getpid())) as pool:
             parts = pool.map(_worker_evaluate, groups, chunksize=1)
         return {pkg: out for part in parts for pkg, out in part.items()}
 
@@ -123,8 +123,26 @@ class EmbeddedEngine(Engine):
 _WORKER: EmbeddedEngine | None = None
 
 
-def _worker_init(policies: Sequence[PolicyFile], data: str, text: str) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive a killed `check` (kill -9 included): Linux sends it SIGKILL
+    when the parent dies (prctl PR_SET_PDEATHSIG)."""
+    import ctypes
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _worker_init(policies: Sequence[PolicyFile], data: str, text: str, parent: int = 0) -> None:
     global _WORKER
+    if parent:
+        _die_with_parent(parent)
     engine = EmbeddedEngine(jobs=1)
     engine.load(policies, json.loads(data))
     engine._engine.set_input_json(text)

@@ -50,6 +50,9 @@ def planted_readme(world: World) -> str:
     return "\n".join(lines) + "\n"
 
 
+MIN_BREACHES_SCALE = 0.05
+
+
 def generate(
     out: Path,
     *,
@@ -60,7 +63,11 @@ def generate(
     bundle_id: str | None = None,
 ) -> World:
     if not math.isfinite(scale) or scale <= 0:
-        raise CloudpactError(f"--scale must be positive, got {scale}")
+        raise CloudpactError(f"--scale must be a positive number, got {scale}")
+    if breaches and scale < MIN_BREACHES_SCALE:  # too few records to plant one breach each
+        raise CloudpactError(f"--breaches needs --scale {MIN_BREACHES_SCALE} or more, got {scale}",
+                             hint="every clause gets its own planted breach; a smaller year has "
+                                  "too few records for all of them")
     if out.exists() and any(out.iterdir()):
         raise CloudpactError(
             f"{out}: folder exists and is not empty; refusing to overwrite evidence",
