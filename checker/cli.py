@@ -113,6 +113,8 @@ def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, e
             write_atomic(output / f"report.{renderer.extension}", text)
     if output is not None:
         click.echo(f"{report.summary} -> {output}", err=True)
+    for warning in report.extra.get("store_warnings", ()):
+        click.echo(f"cloudpact: warning: {warning}", err=True)
     for w in (w for w in report.waivers if w.state == "ignored"):
         click.echo(f"cloudpact: waiver {w.id} (clause {w.clause}) ignored: the waivers file is "
                    "not signed by Party A", err=True)
@@ -150,6 +152,8 @@ def upload(bundle: str, destination: str, gate: str | None, endpoint_url: str | 
     chosen = Gate.parse(gate)
     result = upload_bundle(_store(bundle, endpoint_url), _store(destination, endpoint_url),
                            gate=chosen)
+    for w in result.warnings:
+        click.echo(f"cloudpact: warning: {w}", err=True)
     if result.state == "refused":
         for r in result.refusals:
             why = r.reason or (r.violations[0].message if r.violations else "")
