@@ -308,28 +308,36 @@ def spot_check() -> None:
               help="The inspector's role as stated in the record (a role, not a name).")
 @click.option("--at", "inspected_at", default=None,
               help="Inspection time to state (RFC 3339; default now).")
+@click.option("--key", "sign_key", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              default=None, help="Sign the record (RECORD.sig) with the supervision provider's key.")
 @endpoint_option
 def spot_check_run(bundle: str, seed: str, size: int | None, confidence: str,
                    max_defect_rate: str | None, clauses: Sequence[str], output: str | None,
-                   inspector_role: str, inspected_at: str | None, endpoint_url: str | None) -> None:
+                   inspector_role: str, inspected_at: str | None, endpoint_url: str | None,
+                   sign_key: Path | None) -> None:
     """Draw a sample of BUNDLE, re-verify each item, write the signed record."""
     from checker.spotcheck.cli import run
 
     code = run(_store(bundle, endpoint_url), seed=seed, size=size, confidence=confidence,
                max_defect_rate=max_defect_rate, clauses=",".join(clauses) or None, output=output,
-               inspector_role=inspector_role, inspected_at=inspected_at, endpoint_url=endpoint_url)
+               inspector_role=inspector_role, inspected_at=inspected_at, endpoint_url=endpoint_url,
+               sign_key=sign_key)
     sys.exit(code)
 
 
 @spot_check.command("verify")
 @click.argument("record")
 @click.argument("bundle")
+@trust_option
 @endpoint_option
-def spot_check_verify(record: str, bundle: str, endpoint_url: str | None) -> None:
-    """Recompute RECORD from BUNDLE: exit 0 when identical, 1 with what differs."""
+def spot_check_verify(record: str, bundle: str, endpoint_url: str | None,
+                      trust_file: Path | None) -> None:
+    """Recompute RECORD from BUNDLE and check its signature (RECORD.sig): exit 0 when
+    identical, 1 with what differs or when the signature fails."""
     from checker.spotcheck.cli import verify
 
-    sys.exit(verify(record, _store(bundle, endpoint_url), endpoint_url=endpoint_url))
+    sys.exit(verify(record, _store(bundle, endpoint_url), endpoint_url=endpoint_url,
+                    trust=trust_file))
 
 
 from checker.trust_cli import register as _register_trust  # noqa: E402 (keygen, sign, verify)

@@ -267,3 +267,22 @@ def test_examples_are_signed_deterministically(tmp_path: Path) -> None:
     for sig in sorted((paths.EXAMPLES / "compliant").rglob("*.sig")):
         rel = sig.relative_to(paths.EXAMPLES / "compliant")
         assert (tmp_path / "a" / rel).read_bytes() == sig.read_bytes(), rel
+
+
+def test_spot_check_record_signed_by_the_supervision_provider(cli: Cli, tmp_path: Path) -> None:
+    keys = paths.EXAMPLES / "keys"
+    bundle = paths.EXAMPLES / "compliant"
+    record = tmp_path / "record.json"
+    r = cli("spot-check", bundle, "--seed", "s1", "--size", "2", "--clauses", "2.2.1.7",
+            "--output", record, "--at", AFTER_TERM, "--key", keys / "supervision_provider.key.pem")
+    assert r.code in (0, 1), r.err
+    v = cli("spot-check", "verify", record, bundle)
+    assert v.code == 0 and "SIGNED" in v.out and "supervision provider" in v.out
+    # a record signed by Party B is refused
+    sig = record.with_name("record.json.sig")
+    sig.unlink()
+    sign_file(record, "party_b", AFTER_TERM)
+    v = cli("spot-check", "verify", record, bundle)
+    assert v.code == 1 and "not by the supervision provider" in v.out
+    assert cli("spot-check", bundle, "--seed", "s1", "--size", "2", "--output", tmp_path / "r2.json",
+               "--key", keys / "party_b.key.pem").code == 2
