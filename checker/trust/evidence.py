@@ -77,8 +77,7 @@ def manifest_signature(bundle: Bundle) -> dict[str, Any]:
     return {
         "signed_by_party_b": bool(by_b),
         **v.as_dict(),
-        "trust_file": trust_of(bundle).path,
-        "trust_sha256": trust_of(bundle).sha256,
+        "trust_sha256": trust_of(bundle).sha256,  # which trust file decided (not its path)
     }
 
 
