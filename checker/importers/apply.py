@@ -175,7 +175,8 @@ def import_files(
                 raise ImporterError(
                     str(source), f"{path} already exists in the bundle; not overwritten"
                 )
-            if store.exists(path):  # not in the manifest: left by an interrupted import
+            there = Path(bundle_dir).joinpath(*path.split("/"))
+            if there.is_symlink() or there.is_file():  # unlisted: an interrupted import's
                 orphans.add(path)
         summary = FileSummary(
             str(source),

@@ -155,17 +155,16 @@ def verify(record_location: str, store: Store, *, endpoint_url: str | None,
     except StoreError:
         sig_raw = None
     signed, line = record_signature(raw, sig_raw, resolve(trust), record_location)
-    click.echo(line)
     bundle = load_bundle(store)
     result = verify_record(record, bundle, load_params())
-    if signed is False:
-        return ExitCode.CLAUSE_FAILED
     if result.ok:
         click.echo(
             f"OK {record_location}: recomputed exactly from {store.location} "
             f"(record {record['record_sha256']})"
         )
-        return ExitCode.OK
+        click.echo(line)
+        return ExitCode.CLAUSE_FAILED if signed is False else ExitCode.OK
+    click.echo(line)
     click.echo(f"DIFFERS {record_location}: {len(result.differences)} difference(s)")
     for d in result.differences:
         click.echo(f"  {d}")
