@@ -224,24 +224,45 @@ def ledger_input(doc: Mapping[str, Any], kinds: set[str], ledger: LiabilityLedge
     return out
 
 
+def _refuse_own_trust(store: Store, trusted: Any) -> None:
+    """A bundle never supplies its own trust: a trust file inside the bundle is refused."""
+    root = getattr(store, "root", None)
+    if root is None or not trusted.path:
+        return
+    if Path(trusted.path).resolve().is_relative_to(Path(root).resolve()):
+        raise ConfigError(f"{trusted.path}: the trust file lies inside the bundle; refused",
+                          hint="the verifier keeps its trust file outside every bundle")
+
+
 def run_check(store: Store, *, engine: Engine | None = None, waivers: Path | None = None,
-              as_of: date | None = None, contract: str | None = None) -> Report:
-    """as_of: the day waiver expiry is judged at (default: the day of the run).
-    The bundle is judged by the contract pack its contract_id names (`contract` forces one)."""
+              as_of: date | None = None, contract: str | None = None,
+              trust: Path | None = None) -> Report:
+    """as_of: the day waiver expiry is judged at (default: the day of the run); trust: the
+    trust file (default location: checker/trust/trustfile.py). The bundle is judged by the
+    contract pack its contract_id names (`contract` forces one)."""
     from checker import packs
 
     bundle = load_bundle(store)
     with packs.using(packs.for_contract(bundle.contract_id, forced=contract)) as pack:
-        return _run_check(store, bundle, pack, engine=engine, waivers=waivers, as_of=as_of)
+        return _run_check(store, bundle, pack, engine=engine, waivers=waivers, as_of=as_of,
+                          trust=trust)
 
 
 def _run_check(store: Store, bundle: Bundle, pack: Any, *, engine: Engine | None,
-               waivers: Path | None, as_of: date | None) -> Report:
+               waivers: Path | None, as_of: date | None, trust: Path | None) -> Report:
+    from checker import periods
+    from checker.trust import resolve
+    from checker.trust.evidence import gate_approvals, manifest_signature
     from checker.waivers import apply_to_report, load_waivers, prepare
 
-    waivers_file = load_waivers(waivers, load_catalogue()) if waivers is not None else None
+    trusted = resolve(trust)
+    waivers_file = load_waivers(waivers, load_catalogue(), trusted) if waivers is not None else None
+    _refuse_own_trust(store, trusted)
+    bundle.trust, bundle.term = trusted, dict(load_params()["period"])
+    cov = periods.coverage(bundle.manifest["period"], bundle.term)
     scopes = prepare(bundle, waivers_file) if waivers_file is not None else None
     results, ledger = evaluate(bundle, engine=engine)
+    results = list(periods.apply_partial(gate_approvals(results, bundle), cov))
     used = engine.name if engine else EngineName.EMBEDDED.to_engine().name
     provenance = {
         f.path: {"sha256": f.info.sha256, **({"version_id": f.info.version_id} if f.info.version_id else {})}
@@ -258,7 +279,9 @@ def _run_check(store: Store, bundle: Bundle, pack: Any, *, engine: Engine | None
         generated_at=now_iso(),
         inputs=input_digests(),
         extra={"bundle_id": bundle.bundle_id, "pack": pack.as_dict(), "objects_read": provenance,
-               "liability": ledger},
+               "liability": ledger, "period_coverage": cov,
+               "manifest_signature": manifest_signature(bundle),
+               **({"store_warnings": list(w)} if (w := getattr(store, "warnings", None)) else {})},
     )
     if waivers_file is not None and scopes is not None:
         report = apply_to_report(report, scopes, waivers_file, as_of)

@@ -21,6 +21,7 @@ from checker.report.options import report_options
 
 # the names of checker.engine.EngineName (tests/test_opa_parity.py keeps them equal)
 ENGINES = ["embedded", "opa", "opa-inprocess"]
+from checker.trust_cli import trust_option
 
 FORMATS = ["text", "json", "junit", "markdown", "sarif", "html", "oscal"]  # checker.report.Format
 
@@ -87,17 +88,28 @@ def validate(bundle: str, endpoint_url: str | None) -> None:
 @click.option("--contract", default=None,
               help="Judge by this contract pack, not the one the bundle's contract_id names.")
 @report_options
+@trust_option
 @endpoint_option
 def check(bundle: str, formats: Sequence[str], output: Path | None, lang: str, engine: str,
           opa_url: str | None, waivers: Path | None, as_of: datetime | None,
-          contract: str | None, endpoint_url: str | None, **options: object) -> None:
+          contract: str | None, trust_file: Path | None, endpoint_url: str | None,
+          **options: object) -> None:
     """Check BUNDLE (a folder or s3://bucket/prefix) and report pass/fail per clause."""
     from checker.check import run_check
     from checker.report.options import run_report
 
-    sys.exit(run_report(bundle, formats, output, lang, options, lambda: run_check(
-        _store(bundle, endpoint_url), engine=_engine(engine, opa_url), waivers=waivers,
-        as_of=as_of.date() if as_of else None, contract=contract)))
+    def checked() -> object:
+        report = run_check(_store(bundle, endpoint_url), engine=_engine(engine, opa_url),
+                           waivers=waivers, as_of=as_of.date() if as_of else None,
+                           contract=contract, trust=trust_file)
+        for warning in report.extra.get("store_warnings", ()):
+            click.echo(f"cloudpact: warning: {warning}", err=True)
+        for w in (w for w in report.waivers if w.state == "ignored"):
+            click.echo(f"cloudpact: waiver {w.id} (clause {w.clause}) ignored: the waivers file "
+                       "is not signed by Party A", err=True)
+        return report
+
+    sys.exit(run_report(bundle, formats, output, lang, options, checked))
 
 
 @cli.command()
@@ -135,6 +147,8 @@ def upload(bundle: str, destination: str, gate: str | None, endpoint_url: str | 
     chosen = Gate.parse(gate)
     result = upload_bundle(_store(bundle, endpoint_url), _store(destination, endpoint_url),
                            gate=chosen)
+    for w in result.warnings:
+        click.echo(f"cloudpact: warning: {w}", err=True)
     if result.state == "refused":
         for r in result.refusals:
             why = r.reason or (r.violations[0].message if r.violations else "")
@@ -314,28 +328,41 @@ def spot_check() -> None:
               help="The inspector's role as stated in the record (a role, not a name).")
 @click.option("--at", "inspected_at", default=None,
               help="Inspection time to state (RFC 3339; default now).")
+@click.option("--key", "sign_key", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              default=None, help="Sign the record (RECORD.sig) with the supervision provider's key.")
 @endpoint_option
 def spot_check_run(bundle: str, seed: str, size: int | None, confidence: str,
                    max_defect_rate: str | None, clauses: Sequence[str], output: str | None,
-                   inspector_role: str, inspected_at: str | None, endpoint_url: str | None) -> None:
+                   inspector_role: str, inspected_at: str | None, endpoint_url: str | None,
+                   sign_key: Path | None) -> None:
     """Draw a sample of BUNDLE, re-verify each item, write the signed record."""
     from checker.spotcheck.cli import run
 
     code = run(_store(bundle, endpoint_url), seed=seed, size=size, confidence=confidence,
                max_defect_rate=max_defect_rate, clauses=",".join(clauses) or None, output=output,
-               inspector_role=inspector_role, inspected_at=inspected_at, endpoint_url=endpoint_url)
+               inspector_role=inspector_role, inspected_at=inspected_at, endpoint_url=endpoint_url,
+               sign_key=sign_key)
     sys.exit(code)
 
 
 @spot_check.command("verify")
 @click.argument("record")
 @click.argument("bundle")
+@trust_option
 @endpoint_option
-def spot_check_verify(record: str, bundle: str, endpoint_url: str | None) -> None:
-    """Recompute RECORD from BUNDLE: exit 0 when identical, 1 with what differs."""
+def spot_check_verify(record: str, bundle: str, endpoint_url: str | None,
+                      trust_file: Path | None) -> None:
+    """Recompute RECORD from BUNDLE and check its signature (RECORD.sig): exit 0 when
+    identical, 1 with what differs or when the signature fails."""
     from checker.spotcheck.cli import verify
 
-    sys.exit(verify(record, _store(bundle, endpoint_url), endpoint_url=endpoint_url))
+    sys.exit(verify(record, _store(bundle, endpoint_url), endpoint_url=endpoint_url,
+                    trust=trust_file))
+
+
+from checker.trust_cli import register as _register_trust  # noqa: E402 (keygen, sign, verify)
+
+_register_trust(cli)
 
 
 def _register_authoring() -> None:

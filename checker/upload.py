@@ -23,7 +23,8 @@ from checker import __version__ as _version
 from checker.bundle import MANIFEST, Bundle, dump_json, load_bundle, sha256_bytes
 from checker.errors import CloudpactError, ConfigError, StoreError
 from checker.model import BLOCKING, ClauseResult, Report, Status
-from checker.store.interface import Store, StoreNotFound
+from checker.store.interface import ObjectInfo, Store, StoreNotFound
+from checker.trust.signing import sig_key
 
 VERDICT = ".cloudpact/verdict.json"
 REPORT_ONLY = "report-only"
@@ -84,6 +85,7 @@ class UploadResult:
     skipped: tuple[str, ...] = ()  # already in the store with the same bytes (a rerun)
     refusals: tuple[ClauseResult, ...] = ()
     verdict: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
     @property
     def exit_code(self) -> int:
@@ -173,22 +175,32 @@ def upload_bundle(
             "stored; refused"
         )
 
-    report = (check or _default_check)(source)
+    snapshot = Snapshot(source)
+    report = (check or _default_check)(snapshot)
     refusals = gate.refusals(report)
     if refusals:
         return UploadResult(bundle.bundle_id, dest.location, "refused", refusals=tuple(refusals))
+    if snapshot.taken.get(MANIFEST, manifest_raw) != manifest_raw:
+        raise StoreError(f"{source.location}/{MANIFEST} changed while uploading; run again")
 
+    warnings = _lock_warning(dest)
     present = set(dest.list())  # one LIST, not a HEAD per object: what a rerun finds
     written: list[str] = []
     skipped: list[str] = []
     for entry in bundle.files:
-        try:
-            data = source.read(entry.path)
-        except StoreNotFound:
-            continue  # missing evidence: the gate let it through; the verdict says so
-        _put(dest, entry.path, data, present, written, skipped)
+        for key in (entry.path, sig_key(entry.path)):
+            data = snapshot.checked(key)
+            if data is None:
+                continue  # missing, refused (a link) or unsigned: never read again, never sent
+            _put(dest, key, data, present, written, skipped)
+    manifest_sig = snapshot.checked(sig_key(MANIFEST))  # Party B's signature of the manifest
+    if manifest_sig is not None:
+        _put(dest, sig_key(MANIFEST), manifest_sig, present, written, skipped)
 
     verdict = build_verdict(bundle, report, gate)
+    versions = getattr(dest, "written_versions", {})
+    if versions:  # the versions this upload stored: what a reader must find
+        verdict["object_versions"] = dict(sorted(versions.items()))
     previous = _read_verdict(dest)
     if previous is not None:  # an interrupted run stored it already
         if previous.get("manifest_sha256") != bundle.manifest_sha256:
@@ -211,7 +223,76 @@ def upload_bundle(
         written=tuple(written),
         skipped=tuple(skipped),
         verdict=verdict,
+        warnings=tuple(warnings),
     )
+
+
+class Snapshot(Store):
+    """The source bundle as the check read it: every object's bytes are kept at their
+    first read and given again, so the upload sends exactly the bytes that were checked
+    (a file changed between the check and the upload is not picked up)."""
+
+    def __init__(self, inner: Store) -> None:
+        self.inner = inner
+        self.taken: dict[str, bytes] = {}
+        self.refused: set[str] = set()
+
+    @property
+    def location(self) -> str:
+        return self.inner.location
+
+    def read_info(self, key: str) -> tuple[bytes, ObjectInfo]:
+        if key in self.taken:
+            data = self.taken[key]
+            return data, ObjectInfo(key, sha256_bytes(data), len(data))
+        try:
+            data, info = self.inner.read_info(key)
+        except StoreNotFound:
+            raise
+        except StoreError:
+            self.refused.add(key)
+            raise
+        self.taken[key] = data
+        return data, info
+
+    def read(self, key: str) -> bytes:
+        return self.read_info(key)[0]
+
+    def checked(self, key: str) -> bytes | None:
+        """The bytes the check read, or None (missing, refused, not read)."""
+        if key in self.taken:
+            return self.taken[key]
+        if key in self.refused:
+            return None
+        try:
+            return self.read(key)  # e.g. a .sig the check had no reason to read
+        except StoreError:
+            return None
+
+    def exists(self, key: str) -> bool:
+        return key in self.taken or self.inner.exists(key)
+
+    def list(self, prefix: str = "") -> list[str]:
+        return self.inner.list(prefix)
+
+    def write_once(self, key: str, data: bytes) -> None:
+        raise StoreError(f"{self.location}: the source of an upload is read-only")
+
+    @property
+    def root(self) -> Any:  # a local source keeps its folder (trust file placement check)
+        return getattr(self.inner, "root", None)
+
+
+def _lock_warning(dest: Store) -> list[str]:
+    lock = getattr(dest, "object_lock", None)
+    if lock is None:
+        return []
+    enabled, _ = lock()
+    if enabled:
+        return []
+    return [f"bucket of {dest.location} has no object lock: anyone with write rights can "
+            "overwrite or delete the stored bundle (versions and the manifest signature still "
+            "show it; docs/s3.md)"]
 
 
 def _put(
@@ -269,11 +350,15 @@ def _bundle_ids(keys: Iterable[str]) -> list[str]:
 
 
 def list_bundles(root: Store) -> list[StoredBundle]:
-    """Every complete bundle (manifest present) directly under root."""
+    """Every complete bundle (manifest present) directly under root, and on S3 every
+    bundle a DELETE marker hides (its versions are still stored): reported, not dropped."""
     out = []
-    for bundle_id in _bundle_ids(root.list()):
+    hidden_keys = getattr(root, "hidden_keys", None)
+    hidden = set(_bundle_ids(hidden_keys())) if hidden_keys else set()
+    for bundle_id in sorted(set(_bundle_ids(root.list())) | hidden):
         dest = root.child(bundle_id)
         raw = dest.read(MANIFEST)
+        changed = [w for w in getattr(dest, "warnings", []) if "changed after upload" in w]
         try:
             manifest = json.loads(raw)
             period = dict(manifest["period"])
@@ -283,7 +368,11 @@ def list_bundles(root: Store) -> list[StoredBundle]:
             continue
         verdict = _read_verdict(dest)
         problem = ""
-        if verdict and verdict.get("manifest_sha256") != sha256_bytes(raw):
+        if bundle_id in hidden:
+            problem = "hidden by a DELETE marker (deleted after upload; its versions are still stored)"
+        elif changed:
+            problem = "manifest overwritten after upload: " + changed[0]
+        elif verdict and verdict.get("manifest_sha256") != sha256_bytes(raw):
             problem = "manifest differs from the one the gate checked (changed after upload?)"
         out.append(StoredBundle(bundle_id, period, producer, verdict, problem))
     return out

@@ -10,6 +10,9 @@ scope: a host (`host_id`), a ticket (`ticket_id`), a calendar month in Asia/Shan
   that is the checker failing, not the provider);
 - a waiver whose expiry date is before the as-of date is ignored and reported `expired`
   (and the run exits 1 until it is renewed or removed: Report.exit_code);
+- the waivers file must carry Party A's signature (`FILE.sig` beside it, verified against
+  the trust file): otherwise every waiver is ignored (state `ignored`), reported, and the
+  failures it would have covered stay (exit 1), never exit 2;
 - a waiver for a clause not in the catalogue, a host not in the bundle's host inventory,
   a ticket not in its tickets or a month outside the service period is an error (exit 2).
 
@@ -27,12 +30,14 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from checker import paths, schemas
 from checker.bundle import Bundle
 from checker.errors import ConfigError
 from checker.model import Clause, ClauseResult, Report, Status, Violation, Waiver
+from checker.safeload import load_yaml_bytes, read_regular
+from checker.trust import Trust
+from checker.trust import resolve as resolve_trust
+from checker.trust.signing import sig_key, verify
 
 ZONE = ZoneInfo("Asia/Shanghai")
 SCHEMA = paths.SCHEMAS / "waivers.schema.json"
@@ -49,21 +54,20 @@ class WaiversFile:
     contract_id: str
     waivers: tuple[Waiver, ...]
     sha256: str  # of the file's bytes, recorded in the report's inputs
+    signature_problem: str = ""  # why the file's Party A signature is not accepted; "" = signed
+    signed_by: str = ""
+
+    @property
+    def signed(self) -> bool:
+        return not self.signature_problem
 
 
-def load_waivers(path: Path, catalogue: Sequence[Clause]) -> WaiversFile:
-    """A YAML or JSON waivers file, schema-checked, clause ids checked against the catalogue."""
-    try:
-        raw = Path(path).read_bytes()
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except OSError as exc:
-        raise WaiverError(f"{path}: cannot read waivers file ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise WaiverError(f"{path}: waivers file is not UTF-8") from None
-    except yaml.YAMLError as exc:
-        raise WaiverError(
-            f"{path}: waivers file is not YAML/JSON ({exc})".replace("\n", " ")
-        ) from None
+def load_waivers(path: Path, catalogue: Sequence[Clause], trust: Trust | None = None) -> WaiversFile:
+    """A YAML or JSON waivers file, schema-checked, clause ids checked against the catalogue,
+    its signature (`FILE.sig` beside it) checked against the trust file: without a valid
+    Party A signature every waiver is ignored (state `ignored`) and the reason reported."""
+    raw = read_regular(Path(path), what="waivers file", error=WaiverError)
+    data = load_yaml_bytes(raw, str(path), WaiverError)
     error = schemas.first_error(schemas.validator_for(SCHEMA), data)
     if error:
         raise WaiverError(f"{path}: waivers file does not match waivers.schema.json {error}")
@@ -95,7 +99,14 @@ def load_waivers(path: Path, catalogue: Sequence[Clause]) -> WaiversFile:
                 expires=row["expires"],
             )
         )
-    return WaiversFile(str(data["contract_id"]), tuple(out), hashlib.sha256(raw).hexdigest())
+    sig_path = Path(sig_key(str(path)))
+    sig_raw = read_regular(sig_path, what="signature", error=WaiverError) if sig_path.is_file() else None
+    v = verify(raw, sig_raw, trust if trust is not None else resolve_trust(None), str(path))
+    signed = v.by({"party_a"})
+    problem = "" if signed else "; ".join(
+        (["signed, but not by Party A"] if v.valid else []) + v.problems) or "not signed"
+    return WaiversFile(str(data["contract_id"]), tuple(out), hashlib.sha256(raw).hexdigest(),
+                       problem, ", ".join(s.describe() for s in signed))
 
 
 # ---- what a bundle knows: hosts, tickets, months ------------------------------------
@@ -279,6 +290,8 @@ def prepare(bundle: Bundle, waivers: WaiversFile) -> Scopes:
             f"the bundle for {bundle.contract_id}"
         )
     scopes = Scopes.from_bundle(bundle)
+    if not waivers.signed:  # ignored whole: nothing of it can refuse the run
+        return scopes
     for w in waivers.waivers:
         scopes.check(w)
     return scopes
@@ -288,6 +301,15 @@ def apply_to_report(
     report: Report, scopes: Scopes, waivers: WaiversFile, as_of: date | None = None
 ) -> Report:
     day = as_of or datetime.fromisoformat(report.generated_at).astimezone(ZONE).date()
+    if not waivers.signed:
+        return dataclasses.replace(
+            report,
+            waivers=tuple(dataclasses.replace(w, state="ignored") for w in waivers.waivers),
+            waivers_as_of=day.isoformat(),
+            inputs={**report.inputs, "waivers_sha256": waivers.sha256},
+            extra={**report.extra, "waivers_signature": {
+                "signed_by_party_a": False, "problem": waivers.signature_problem}},
+        )
     results, states = apply(report.results, waivers.waivers, scopes, day)
     return dataclasses.replace(
         report,
@@ -295,4 +317,6 @@ def apply_to_report(
         waivers=states,
         waivers_as_of=day.isoformat(),
         inputs={**report.inputs, "waivers_sha256": waivers.sha256},
+        extra={**report.extra, "waivers_signature": {
+            "signed_by_party_a": True, "signed_by": waivers.signed_by}},
     )

@@ -18,6 +18,9 @@ from checker.generate import generate
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CLOUDPACT_SHARED") or REPO.parent / "shared")
+# the tests verify signatures with the EXAMPLE trust file (issue 14), unless told otherwise
+EXAMPLE_TRUST = REPO / "evidence" / "examples" / "example-trust.yaml"
+os.environ.setdefault("CLOUDPACT_TRUST", str(EXAMPLE_TRUST))
 
 
 @dataclass

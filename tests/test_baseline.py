@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from checker.generate.signing import sign_file
+
 from checker.bundle import MANIFEST, build_manifest, dump_json
 from checker.catalogue import load_catalogue, load_params
 from checker.check import run_check
@@ -81,7 +83,7 @@ def test_compliant_year_passes(compliant: Report, clause: str) -> None:
 @pytest.mark.parametrize("clause", ATTESTED)
 def test_attested_clause_says_who_confirmed_it(compliant: Report, clause: str) -> None:
     reason = by_clause(compliant)[clause].reason
-    assert "operations director (party_a)" in reason
+    assert "signed by Party A (key ed25519:" in reason  # the verified signature (issue 14)
     assert "attestations/attestations.json#/attestations/" in reason
 
 
@@ -145,7 +147,9 @@ def test_a_period_the_calendar_does_not_know_is_reported_not_guessed() -> None:
 # ---- attestations end to end --------------------------------------------------------
 
 
-def attestation_bundle(root: Path, doc: dict[str, Any]) -> LocalStore:
+def attestation_bundle(root: Path, doc: dict[str, Any], signer: str = "party_a",
+                       signed_at: str = "2026-09-03T00:00:00+08:00") -> LocalStore:
+    """A bundle of one attestations file, signed with an example key (issue 14)."""
     params = load_params()
     data = dump_json(doc)
     manifest = build_manifest(
@@ -158,6 +162,7 @@ def attestation_bundle(root: Path, doc: dict[str, Any]) -> LocalStore:
     store = LocalStore(root)
     store.write_once("attestations.json", data)
     store.write_once(MANIFEST, dump_json(manifest))
+    sign_file(root / "attestations.json", signer, signed_at)
     return store
 
 
@@ -182,30 +187,30 @@ def test_accepted_attestation_passes_only_the_clauses_it_names(
     assert "none in the bundle covers this clause" in results["3.7"].reason
 
 
+def _same(a: dict[str, Any]) -> None:
+    pass
+
+
 @pytest.mark.parametrize(
-    ("change", "why"),
+    ("change", "signer", "signed_at", "why"),
     [
-        (lambda a: a.update(signatories=a["signatories"][:1]), "signed by Party B only"),
-        (lambda a: a["covers"].update(start="2026-01-01T00:00:00+08:00"), "not the whole period"),
-        (
-            lambda a: a.update(attested_at="2026-06-30T10:00:00+08:00"),
-            "before the period it vouches for ended",
-        ),
-        (
-            lambda a: a["signatories"][1].update(signed_at="2026-06-30T10:00:00+08:00"),
-            "before the period ended",
-        ),
+        (_same, "party_b", "2026-09-03T00:00:00+08:00", "signed by Party B only"),
+        (lambda a: a["covers"].update(start="2026-01-01T00:00:00+08:00"), "party_a",
+         "2026-09-03T00:00:00+08:00", "not the whole contract term"),
+        (lambda a: a.update(attested_at="2026-06-30T10:00:00+08:00"), "party_a",
+         "2026-09-03T00:00:00+08:00", "before the contract term ended"),
+        (_same, "party_a", "2026-06-30T10:00:00+08:00", "before the contract term ended"),
     ],
     ids=["party-b-alone", "partial-cover", "dated-early", "countersigned-early"],
 )
 def test_attestation_that_cannot_vouch_leaves_the_clause_manual(
-    tmp_path: Path, good_doc: dict[str, Any], change: Any, why: str
+    tmp_path: Path, good_doc: dict[str, Any], change: Any, signer: str, signed_at: str, why: str
 ) -> None:
     doc = copy.deepcopy(good_doc)
     att = _subcontracting(doc)
     change(att)
     doc["attestations"] = [att]
-    result = by_clause(run_check(attestation_bundle(tmp_path, doc)))["9.19"]
+    result = by_clause(run_check(attestation_bundle(tmp_path, doc, signer, signed_at)))["9.19"]
     assert result.status is Status.MANUAL
     assert why in result.reason and "ATT-SUBCONTRACT not accepted" in result.reason
 

@@ -19,6 +19,7 @@ from checker.check import run_check
 from checker.model import ClauseResult, ExitCode, Status, Violation, Waiver
 from checker.report import Format
 from checker.store.local import LocalStore
+from checker.generate.signing import sign_file
 from checker.waivers import Scopes, WaiverError, apply, load_waivers
 from tests.conftest import CliResult
 
@@ -66,6 +67,7 @@ def waivers_file(tmp_path: Path) -> Callable[..., Path]:
                 allow_unicode=True,
             )
         )
+        sign_file(path, "party_a", "2026-01-05T10:00:00+08:00")  # issue 14: Party A signs
         return path
 
     return write

@@ -8,9 +8,12 @@ planted breaches is written beside the bundle as PLANTED.json (not part of the m
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
+from checker.generate import signing
+from checker.trust.signing import sig_key
 from checker.bundle import MANIFEST, build_manifest, dump_json
 from checker.catalogue import load_params
 from checker.errors import CloudpactError
@@ -47,6 +50,9 @@ def planted_readme(world: World) -> str:
     return "\n".join(lines) + "\n"
 
 
+MIN_BREACHES_SCALE = 0.05
+
+
 def generate(
     out: Path,
     *,
@@ -56,8 +62,12 @@ def generate(
     params: dict[str, Any] | None = None,
     bundle_id: str | None = None,
 ) -> World:
-    if scale <= 0:
-        raise CloudpactError(f"--scale must be positive, got {scale}")
+    if not math.isfinite(scale) or scale <= 0:
+        raise CloudpactError(f"--scale must be a positive number, got {scale}")
+    if breaches and scale < MIN_BREACHES_SCALE:  # too few records to plant one breach each
+        raise CloudpactError(f"--breaches needs --scale {MIN_BREACHES_SCALE} or more, got {scale}",
+                             hint="every clause gets its own planted breach; a smaller year has "
+                                  "too few records for all of them")
     if out.exists() and any(out.iterdir()):
         raise CloudpactError(
             f"{out}: folder exists and is not empty; refusing to overwrite evidence",
@@ -78,9 +88,12 @@ def generate(
     store = LocalStore(out)
     for path, _kind, data in files:
         store.write_once(path, data)
+    for path, data in signing.signatures(files, iso(world.end)):  # example keys (issue 14)
+        store.write_once(path, data)
     if breaches:
         planted = [b.as_dict() for b in world.breaches]
         store.write_once(PLANTED, (json.dumps(planted, ensure_ascii=False, indent=1) + "\n").encode())
         store.write_once("README.md", planted_readme(world).encode())
+    store.write_once(sig_key(MANIFEST), signing.manifest_signature(dump_json(manifest), iso(world.end)))
     store.write_once(MANIFEST, dump_json(manifest))  # last: a reader never sees half a bundle
     return world

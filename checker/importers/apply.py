@@ -159,6 +159,7 @@ def import_files(
     imported_at = timeutil.rfc3339(now or timeutil.now())
 
     planned: list[_Planned] = []
+    orphans: set[str] = set()
     for source in files:
         name = Path(source).name
         try:
@@ -183,10 +184,13 @@ def import_files(
         raw_path = f"raw/{tool.value}/{sha[:12]}-{_UNSAFE.sub('_', name) or 'output'}"
         record_path = f"imported/{result.kind}/{prefix}.json"
         for path in (raw_path, record_path):
-            if path in listed or store.exists(path):
+            if path in listed:
                 raise ImporterError(
                     str(source), f"{path} already exists in the bundle; not overwritten"
                 )
+            there = Path(bundle_dir).joinpath(*path.split("/"))
+            if there.is_symlink() or there.is_file():  # unlisted: an interrupted import's
+                orphans.add(path)
         summary = FileSummary(
             str(source),
             result.tool,
@@ -245,6 +249,10 @@ def import_files(
         )
     new_manifest = bundle_mod.dump_json(manifest_doc)
     bundle_mod.parse_manifest(new_manifest, store.location)  # same checks as loading
+    for path in sorted(orphans):  # unlisted, so no reader ever used them: replaced
+        Path(bundle_dir).joinpath(*path.split("/")).unlink(missing_ok=True)
+    for stray in Path(bundle_dir).glob(".manifest.*.part"):  # a killed run's temporary file
+        stray.unlink(missing_ok=True)
     _write_all(
         Path(bundle_dir),
         [(p.summary.raw_path, p.raw) for p in planned]

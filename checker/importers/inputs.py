@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bz2
 import json
+import time
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
@@ -19,29 +20,41 @@ from defusedxml.ElementTree import fromstring
 
 from checker.importers.interface import ImporterError
 
-MAX_DECOMPRESSED = 512 * 1024 * 1024  # larger than any real scan result; a bomb stops here
+MAX_DECOMPRESSED = 256 * 1024 * 1024  # XML / JSON: larger than any real scan result
+MAX_TEXT = 64 * 1024 * 1024  # text reports (Lynis, clamscan): far larger than real ones
+MAX_SECONDS = 20.0  # decompression time; a bomb stops here even below the size cap
+_STEP = 8 * 1024 * 1024
 
 
-def decompress(raw: bytes, filename: str) -> bytes:
-    """The file's content, bzip2 undone when the bytes start with `BZh`."""
+def decompress(raw: bytes, filename: str, limit: int = MAX_DECOMPRESSED) -> bytes:
+    """The file's content, bzip2 undone when the bytes start with `BZh`: decompressed in
+    steps, refused (one line) past `limit` bytes or MAX_SECONDS, so a bomb costs at most
+    that much memory and time."""
     if not raw.startswith(b"BZh"):
         return raw
     parts: list[bytes] = []
     size, rest = 0, raw
+    deadline = time.monotonic() + MAX_SECONDS
     while rest:  # pbzip2 / lbzip2 write several streams back to back
         decomp = bz2.BZ2Decompressor()
-        try:
-            out = decomp.decompress(rest, max_length=MAX_DECOMPRESSED - size)
-        except (OSError, ValueError) as exc:
-            raise ImporterError(filename, f"bzip2 data is corrupt or truncated ({exc})") from None
-        if not decomp.eof:
-            if decomp.needs_input:
+        data = rest
+        while not decomp.eof:
+            try:
+                out = decomp.decompress(data, max_length=min(_STEP, limit - size + 1))
+            except (OSError, ValueError) as exc:
+                raise ImporterError(filename, f"bzip2 data is corrupt or truncated ({exc})") from None
+            data = b""
+            parts.append(out)
+            size += len(out)
+            if size > limit:
+                raise ImporterError(
+                    filename, f"bzip2 data expands beyond {limit // 2**20} MiB; refused "
+                              "(a decompression bomb or not a tool output)")
+            if time.monotonic() > deadline:
+                raise ImporterError(
+                    filename, f"bzip2 data takes more than {MAX_SECONDS:.0f} s to expand; refused")
+            if not decomp.eof and decomp.needs_input and not out:
                 raise ImporterError(filename, "bzip2 data is truncated (stream does not end)")
-            raise ImporterError(
-                filename, f"bzip2 data expands beyond {MAX_DECOMPRESSED // 2**20} MiB; refused"
-            )
-        parts.append(out)
-        size += len(out)
         rest = decomp.unused_data
     return b"".join(parts)
 
@@ -82,6 +95,12 @@ def _defused_reason(exc: DefusedXmlException) -> str:
 def parse_json(raw: bytes, filename: str) -> Any:
     data = decompress(raw, filename)
     require_content(data, filename)
+    from checker.safeload import JsonRefused, load_json
+
+    try:
+        return load_json(data)
+    except JsonRefused as exc:
+        raise ImporterError(filename, f"not JSON this checker accepts ({exc})") from None
     try:
         return json.loads(data)
     except UnicodeDecodeError as exc:
@@ -93,7 +112,7 @@ def parse_json(raw: bytes, filename: str) -> Any:
 def decode_text(raw: bytes, filename: str) -> str:
     """Text output of a tool (Lynis report, clamscan log). Undecodable bytes in file paths are
     replaced, never fatal; NUL bytes mean a binary file."""
-    data = decompress(raw, filename)
+    data = decompress(raw, filename, MAX_TEXT)
     require_content(data, filename)
     if b"\x00" in data[:4096]:
         raise ImporterError(filename, "binary data, expected a text report")

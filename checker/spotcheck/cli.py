@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from datetime import datetime
 from fractions import Fraction
@@ -54,6 +56,7 @@ def run(
     inspector_role: str,
     inspected_at: str | None,
     endpoint_url: str | None,
+    sign_key: Any = None,
 ) -> int:
     if size is not None and max_defect_rate is not None:
         raise ConfigError("give --size or --max-defect-rate, not both")
@@ -91,6 +94,11 @@ def run(
     else:
         head, key = _split(output)
         target = open_store(head, endpoint_url=endpoint_url)
+    if sign_key is not None:  # the signature first: a record never appears unsigned
+        from checker.spotcheck.record import sign_record
+
+        when = record["inspected_at"]
+        target.write_once(key + ".sig", sign_record(data, sign_key, when))
     target.write_once(key, data)  # never overwrites (StoreError when the key holds other bytes)
     for line in summary_lines(record):
         click.echo(line)
@@ -121,7 +129,8 @@ def summary_lines(record: dict) -> list[str]:  # type: ignore[type-arg]
     return lines
 
 
-def verify(record_location: str, store: Store, *, endpoint_url: str | None) -> int:
+def verify(record_location: str, store: Store, *, endpoint_url: str | None,
+           trust: Any = None) -> int:
     head, name = _split(record_location)
     try:
         raw = open_store(head, endpoint_url=endpoint_url).read(name)
@@ -138,6 +147,14 @@ def verify(record_location: str, store: Store, *, endpoint_url: str | None) -> i
             raise
         click.echo(f"DIFFERS {record_location}: no longer matches the record schema (edited)")
         return ExitCode.CLAUSE_FAILED
+    from checker.spotcheck.record import record_signature
+    from checker.trust import resolve
+
+    try:
+        sig_raw: bytes | None = open_store(head, endpoint_url=endpoint_url).read(name + ".sig")
+    except StoreError:
+        sig_raw = None
+    signed, line = record_signature(raw, sig_raw, resolve(trust), record_location)
     bundle = load_bundle(store)
     result = verify_record(record, bundle, load_params())
     if result.ok:
@@ -145,7 +162,9 @@ def verify(record_location: str, store: Store, *, endpoint_url: str | None) -> i
             f"OK {record_location}: recomputed exactly from {store.location} "
             f"(record {record['record_sha256']})"
         )
-        return ExitCode.OK
+        click.echo(line)
+        return ExitCode.CLAUSE_FAILED if signed is False else ExitCode.OK
+    click.echo(line)
     click.echo(f"DIFFERS {record_location}: {len(result.differences)} difference(s)")
     for d in result.differences:
         click.echo(f"  {d}")

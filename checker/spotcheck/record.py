@@ -335,3 +335,35 @@ def validate_record(record: dict[str, Any]) -> None:
     error = schemas.first_error(schemas.validator_for(RECORD_SCHEMA), record)
     if error:  # pragma: no cover - a bug in cloudpact, caught by the tests
         raise RecordError(f"spot-check record does not match {RECORD_SCHEMA.name} {error}")
+
+
+# ---- the supervision provider's signature (issue 14) -------------------------------------
+
+
+def sign_record(data: bytes, key_path: Any, signed_at: str) -> bytes:
+    """`RECORD.sig`: the inspector's signature over the record's exact bytes
+    (checker/trust/signing.py). The key must be the supervision provider's."""
+    from checker.trust.interface import TrustError
+    from checker.trust.signing import add_signature, load_signing_key, sign_entry
+
+    key = load_signing_key(key_path)
+    if key.role != "supervision_provider":
+        raise TrustError(f"{key_path}: a spot-check record is signed by the supervision "
+                         f"provider, this key is {key.role}'s")
+    return add_signature(None, sign_entry(data, key, signed_at))
+
+
+def record_signature(data: bytes, sig_raw: bytes | None, trust: Any, where: str) -> tuple[bool | None, str]:
+    """(True: signed by the supervision provider | False: a signature that fails |
+    None: no signature), with a line saying which."""
+    from checker.trust.signing import verify
+
+    if sig_raw is None:
+        return None, f"UNSIGNED {where}: no signature of the supervision provider ({where}.sig)"
+    v = verify(data, sig_raw, trust, where)
+    good = v.by({"supervision_provider"})
+    if good:
+        return True, f"SIGNED {where}: by {good[0].describe()}"
+    problems = "; ".join((["signed, but not by the supervision provider"] if v.valid else [])
+                         + v.problems)
+    return False, f"SIGNATURE NOT VALID {where}: {problems}"

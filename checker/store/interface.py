@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+import os
 from dataclasses import dataclass
 
 from checker.errors import StoreError
@@ -10,6 +11,24 @@ from checker.errors import StoreError
 
 class StoreNotFound(StoreError):
     """The object does not exist in the store (an evidence file is then `missing`)."""
+
+
+# The largest object read into memory (evidence, manifest): bigger is refused before it is
+# read. A contract year at scale 16 stays far below it; CLOUDPACT_MAX_OBJECT_MB changes it.
+DEFAULT_SIZE_LIMIT = 256 * 2**20
+
+
+def size_limit() -> int:
+    return int(float(os.environ.get("CLOUDPACT_MAX_OBJECT_MB", 0)) * 2**20) or DEFAULT_SIZE_LIMIT
+
+
+class StoreTooLarge(StoreError):
+    """An object bigger than the size limit: refused before its bytes are read."""
+
+    def __init__(self, key: str, size: int, limit: int) -> None:
+        super().__init__(f"{key}: {size} bytes, over the limit of {limit // 2**20} MiB; not read",
+                         hint="set CLOUDPACT_MAX_OBJECT_MB to raise the limit")
+        self.size = size
 
 
 @dataclass(frozen=True)

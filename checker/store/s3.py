@@ -143,6 +143,9 @@ class S3Store(Store):
         self.endpoint_label = endpoint_label or redact_url(client.meta.endpoint_url)
         self.retention_days = retention_days
         self._lock: tuple[bool, bool] | None = None  # (enabled, has default rule)
+        self._versions: dict[str, list[tuple[str, bool]]] | None = None
+        self.warnings: list[str] = []  # what a reader must be told (overwritten objects...)
+        self.written_versions: dict[str, str] = {}  # key -> version id this store wrote
 
     @classmethod
     def from_url(
@@ -184,6 +187,7 @@ class S3Store(Store):
     def child(self, sub: str) -> S3Store:
         store = copy.copy(self)  # same client, lock state and class (subclasses stay)
         store.prefix = self._key(sub)
+        store._versions, store.warnings, store.written_versions = None, [], {}
         return store
 
     # -- errors ------------------------------------------------------------------------
@@ -229,10 +233,67 @@ class S3Store(Store):
 
     # -- reading -----------------------------------------------------------------------
 
-    def _get(self, key: str) -> tuple[bytes, dict[str, Any]]:
-        full = self._key(key)
+    def version_map(self) -> dict[str, list[tuple[str, bool]]]:
+        """Every stored version under this prefix, newest first per key, as (version id,
+        is a DELETE marker). One listing per store; {} when versions cannot be listed."""
+        if self._versions is not None:
+            return self._versions
+        base = f"{self.prefix}/" if self.prefix else ""
+        found: dict[str, list[tuple[str, bool, Any]]] = {}
         try:
-            resp = self.client.get_object(Bucket=self.bucket, Key=full, ChecksumMode="ENABLED")
+            for page in self.client.get_paginator("list_object_versions").paginate(
+                Bucket=self.bucket, Prefix=base
+            ):
+                for v in page.get("Versions", []):
+                    found.setdefault(v["Key"][len(base):], []).append(
+                        (str(v.get("VersionId")), False, v.get("IsLatest")))
+                for d in page.get("DeleteMarkers", []):
+                    found.setdefault(d["Key"][len(base):], []).append(
+                        (str(d.get("VersionId")), True, d.get("IsLatest")))
+        except (ClientError, BotoCoreError):
+            self.warnings.append(f"{self.location}: cannot list object versions; the latest "
+                                 "versions are read and overwrites cannot be detected")
+            self._versions = {}
+            return self._versions
+        out: dict[str, list[tuple[str, bool]]] = {}
+        for key, items in found.items():
+            # the listing gives each key's versions newest first; the latest flagged one first
+            items.sort(key=lambda t: not t[2])
+            out[key] = [(vid, marker) for vid, marker, _ in items]
+        self._versions = out
+        return out
+
+    def _original(self, key: str) -> str | None:
+        """The version to read: the first one written (write-once: any later version or
+        DELETE marker came after the upload), with a warning when there are others."""
+        versions = self.version_map().get(key)
+        if not versions:
+            return None
+        real = [vid for vid, marker in versions if not marker]
+        if not real or real[-1] == "null":
+            return None
+        if len(versions) > 1:
+            what = "a DELETE marker" if versions[0][1] else f"{len(real) - 1} later version(s)"
+            self.warnings.append(
+                f"{self._where(key)} was changed after upload ({what} on top); the version "
+                f"first written ({real[-1]}) is read")
+        return real[-1]
+
+    def _get(self, key: str) -> tuple[bytes, dict[str, Any]]:
+        from checker.store.interface import StoreTooLarge, size_limit
+
+        full = self._key(key)
+        if key == "manifest.json":  # a bundle is being (re)read: look at its versions afresh
+            self._versions, self.warnings = None, []
+        try:
+            version = self._original(key)
+            extra = {"VersionId": version} if version else {}
+            resp = self.client.get_object(Bucket=self.bucket, Key=full, ChecksumMode="ENABLED",
+                                          **extra)
+            limit = size_limit()
+            if int(resp.get("ContentLength") or 0) > limit:
+                resp["Body"].close()
+                raise StoreTooLarge(key, int(resp["ContentLength"]), limit)
             return resp["Body"].read(), resp
         except ClientError as exc:
             if self._code(exc) in _NOT_FOUND_CODES:
@@ -328,10 +389,17 @@ class S3Store(Store):
             )
         return args
 
+    def hidden_keys(self) -> list[str]:
+        """Keys whose latest version is a DELETE marker: hidden from a plain listing, yet
+        their versions are still stored."""
+        return sorted(k for k, v in self.version_map().items() if v and v[0][1])
+
     def write_once(self, key: str, data: bytes) -> None:
         args = self._put_args(key, data)
         try:
-            self.client.put_object(**args)
+            resp = self.client.put_object(**args)
+            if resp.get("VersionId") not in (None, "null"):
+                self.written_versions[key] = str(resp["VersionId"])
         except ClientError as exc:
             code, status = self._code(exc), self._status(exc)
             if status == 412 or code == "PreconditionFailed":

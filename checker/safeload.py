@@ -1,0 +1,171 @@
+"""Reading untrusted JSON and YAML without surprises (issue 14, hostile input).
+
+JSON (`load_json`): strict UTF-8 (a lone surrogate, raw `ED A0 80` or escaped `\\ud800`,
+is refused), no NaN / Infinity / -Infinity, no number that overflows to infinity (1e400),
+no duplicate keys, nesting at most MAX_DEPTH deep (100,000-deep input is refused by the
+parser, never a RecursionError that escapes). Every refusal is JsonRefused with one line.
+
+YAML (`load_yaml_bytes`): safe loading, duplicate keys refused, and timestamps kept as the
+strings they were written as (`expires: 2026-01-31` unquoted reads as "2026-01-31").
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_DEPTH = 64  # evidence nests ~6 deep; the schemas and the engine never see more
+MAX_CONFIG_BYTES = 16 * 2**20
+
+
+class JsonRefused(ValueError):
+    """The bytes are not JSON this checker accepts (reason in the message)."""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise JsonRefused(f"duplicate key {k!r}")
+        out[k] = v
+    return out
+
+
+def _constant(name: str) -> Any:
+    raise JsonRefused(f"{name} is not a JSON number")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise JsonRefused(f"number {text[:20]} is out of range")
+    return value
+
+
+def _check_tree(doc: Any) -> None:
+    """Depth and strings, iteratively (no recursion to exhaust)."""
+    stack: list[tuple[Any, int]] = [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            if depth > MAX_DEPTH:
+                raise JsonRefused(f"nested deeper than {MAX_DEPTH} levels")
+            for k, v in node.items():
+                _check_str(k)
+                stack.append((v, depth + 1))
+        elif isinstance(node, list):
+            if depth > MAX_DEPTH:
+                raise JsonRefused(f"nested deeper than {MAX_DEPTH} levels")
+            stack.extend((v, depth + 1) for v in node)
+        elif isinstance(node, str):
+            _check_str(node)
+
+
+def _check_str(s: str) -> None:
+    if not s.isascii():
+        try:
+            s.encode("utf-8")
+        except UnicodeEncodeError:
+            raise JsonRefused("a string holds a lone surrogate (not Unicode text)") from None
+
+
+def load_json(raw: bytes | str) -> Any:
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes | bytearray) else raw
+    except UnicodeDecodeError as exc:
+        raise JsonRefused(f"not UTF-8 text (byte {exc.start})") from None
+    if text.startswith("\ufeff"):
+        raise JsonRefused("starts with a byte-order mark")
+    try:
+        doc = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant,
+                         parse_float=_float)
+    except JsonRefused:
+        raise
+    except RecursionError:
+        raise JsonRefused(f"nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError as exc:
+        raise JsonRefused(str(exc)) from None
+    _check_tree(doc)
+    return doc
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader without implicit timestamps, refusing duplicate keys."""
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    out: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in out:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark)
+        out[key] = loader.construct_object(value_node, deep=True)
+    return out
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def load_yaml_bytes(raw: bytes, where: str, error: type[Exception]) -> Any:
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=_StrictLoader)  # noqa: S506 (safe subclass)
+    except UnicodeDecodeError:
+        raise error(f"{where}: not UTF-8 text") from None
+    except RecursionError:
+        raise error(f"{where}: nested too deep") from None
+    except yaml.YAMLError as exc:
+        raise error(f"{where}: not YAML/JSON ({exc})".replace("\n", " ")) from None
+    try:
+        _check_tree(data)
+    except JsonRefused as exc:
+        raise error(f"{where}: {exc}") from None
+    if _has_nonfinite(data):
+        raise error(f"{where}: .nan / .inf are not accepted")
+    return data
+
+
+def _has_nonfinite(doc: Any) -> bool:
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, float) and not math.isfinite(node):
+            return True
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
+
+
+def read_regular(path: Path, *, what: str, error: type[Exception],
+                 limit: int = MAX_CONFIG_BYTES) -> bytes:
+    """A configuration file the user names (trust, waivers, key): a regular file (a FIFO
+    or device is refused, never waited on), at most `limit` bytes."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise error(f"{path}: cannot read {what} ({exc.strerror})") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise error(f"{path}: {what} is not a regular file")
+        if st.st_size > limit:
+            raise error(f"{path}: {what} is {st.st_size} bytes, over the {limit} limit")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(limit + 1)
+    finally:
+        os.close(fd)
