@@ -2,8 +2,11 @@
 DevTools protocol (websocket-client): uncaught exceptions, console errors, log errors
 (CSP violations, failed loads) and every network request the page made.
 
-Debian packages: `chromium` (the browser; no driver needed). CLOUDPACT_CHROMIUM names
-another binary.
+The browser: CLOUDPACT_CHROMIUM, else `chromium` (or `chromium-browser`) on PATH, else, on a
+Debian-like machine where the tests run as root (CI, the project's machines), the tests install
+Debian's `chromium` and `fonts-noto-cjk` (Chinese glyphs for the zh pages) themselves with
+apt-get, once: so the README's one test command needs nothing installed beforehand. Elsewhere
+install a Chromium and name it in CLOUDPACT_CHROMIUM.
 """
 
 from __future__ import annotations
@@ -38,12 +41,38 @@ FLAGS = [
 ]
 
 
-def chromium_binary() -> str | None:
+def _found() -> str | None:
     return (
         os.environ.get("CLOUDPACT_CHROMIUM")
         or shutil.which("chromium")
         or shutil.which("chromium-browser")
     )
+
+
+_INSTALL_TRIED = False
+
+
+def _install_with_apt() -> None:
+    """Debian's chromium (and CJK fonts) through apt-get, when root on a Debian-like machine."""
+    global _INSTALL_TRIED
+    if _INSTALL_TRIED or shutil.which("apt-get") is None or not hasattr(os, "geteuid"):
+        return
+    _INSTALL_TRIED = True
+    if os.geteuid() != 0:
+        return
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], env=env, check=False, capture_output=True,
+                   timeout=900)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-cjk"], env=env,
+                   check=False, capture_output=True, timeout=1800)
+
+
+def chromium_binary() -> str | None:
+    found = _found()
+    if found is None:
+        _install_with_apt()
+        found = _found()
+    return found
 
 
 @dataclass
@@ -196,7 +225,8 @@ def open_page(path: Path, expressions: dict[str, str]) -> PageRun:
     binary = chromium_binary()
     if binary is None:
         raise RuntimeError(
-            "no chromium binary (apt-get install chromium, or set CLOUDPACT_CHROMIUM)"
+            "no chromium binary and none could be installed (install a Chromium and set "
+            "CLOUDPACT_CHROMIUM, or run the tests as root on Debian: they apt-get install it)"
         )
     browser = Browser(binary)
     try:
