@@ -80,6 +80,22 @@ def test_init_add_seal_gives_a_bundle_that_validates(
     assert v.code == 0 and "0 not usable" in v.out
 
 
+def test_seal_with_party_b_key_signs_the_manifest(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    b = tmp_path / "b"
+    draft.init(b, "FW2025082202")
+    draft.add(b, EXAMPLE / "service/tickets.json", "tickets")
+    key = paths.EXAMPLES / "keys" / "party_b.key.pem"
+    assert cli("bundle", "seal", b, "--key", key).code == 0
+    assert (b / "manifest.json.sig").is_file()
+    v = cli("verify", b / "manifest.json", "--trust", paths.EXAMPLES / "example-trust.yaml")
+    assert v.code == 0 and "Party B" in v.out
+    (b / "manifest.json").write_bytes((b / "manifest.json").read_bytes().replace(b"ops", b"opz"))
+    bad = cli("verify", b / "manifest.json", "--trust", paths.EXAMPLES / "example-trust.yaml")
+    assert bad.code == 1
+
+
 def test_a_different_file_under_a_listed_name_is_refused_byte_identical(
     tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:

@@ -48,12 +48,14 @@ def add_cmd(folder: Path, file: Path, kind: str, as_path: str | None) -> None:
 
 @bundle_group.command("seal")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
-def seal_cmd(folder: Path) -> None:
+@click.option("--key", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="Sign manifest.json with this private key (Party B's, from `cloudpact keygen`).")
+def seal_cmd(folder: Path, key: Path | None) -> None:
     """Check every listed file and write manifest.json; the draft becomes a bundle."""
     from checker.authoring.draft import SealRefused, seal
 
     try:
-        manifest = seal(folder)
+        manifest = seal(folder, key=key)
     except SealRefused as exc:
         for problem in exc.problems:
             click.echo(f"  {problem}", err=True)

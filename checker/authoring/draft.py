@@ -216,8 +216,15 @@ def add(folder: Path, source: Path, kind: str, *, as_path: str | None = None) ->
     return f"{rel}: added as {kind} (sha256 {sha[:12]}...)"
 
 
-def seal(folder: Path, *, now: datetime | None = None) -> dict[str, Any]:
-    """Check every listed file and write manifest.json; raise SealRefused listing problems."""
+def seal(folder: Path, *, now: datetime | None = None, key: Path | None = None) -> dict[str, Any]:
+    """Check every listed file and write manifest.json; raise SealRefused listing problems.
+    With `key` (a private key from `cloudpact keygen`, normally Party B's), manifest.json is
+    signed too: manifest.json.sig, over its exact bytes (checker/trust/signing.py)."""
+    signing_key = None
+    if key is not None:
+        from checker.trust.signing import load_signing_key
+
+        signing_key = load_signing_key(key)  # a bad key refuses before anything is written
     draft = _read_draft(folder)
     problems: list[SealProblem] = []
     root = folder.resolve()
@@ -248,6 +255,11 @@ def seal(folder: Path, *, now: datetime | None = None) -> dict[str, Any]:
     manifest["created_at"] = rfc3339(now or datetime.now(tz=SHANGHAI).replace(microsecond=0))
     data = bundle_mod.dump_json(manifest)
     bundle_mod.parse_manifest(data, str(folder))  # the checks loading will make
-    _write_new(folder / bundle_mod.MANIFEST, data)
+    if signing_key is not None:
+        from checker.trust.signing import add_signature, sig_key, sign_entry
+
+        signature = add_signature(None, sign_entry(data, signing_key, manifest["created_at"]))
+        _write_new(folder / sig_key(bundle_mod.MANIFEST), signature)
+    _write_new(folder / bundle_mod.MANIFEST, data)  # last: a reader never sees half a bundle
     (folder / DRAFT).unlink()
     return manifest
