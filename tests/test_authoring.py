@@ -34,8 +34,9 @@ def snapshot(root: Path) -> dict[str, str]:
 
 
 def strip_nulls(x: Any) -> Any:
+    """None and empty lists dropped: a spreadsheet cell cannot tell them from absent."""
     if isinstance(x, dict):
-        return {k: strip_nulls(v) for k, v in x.items() if v is not None}
+        return {k: strip_nulls(v) for k, v in x.items() if v is not None and v != []}
     if isinstance(x, list):
         return [strip_nulls(v) for v in x]
     return x
@@ -198,6 +199,8 @@ def _bundle_with_sheet(tmp_path: Path, kind: str, sheet: Path) -> Path:
     for rel, k in FILES.items():
         if k != kind:
             draft.add(b, EXAMPLE / rel, k, as_path=rel)
+            if (EXAMPLE / f"{rel}.sig").is_file():  # Party A's signatures travel with the files
+                (b / f"{rel}.sig").write_bytes((EXAMPLE / f"{rel}.sig").read_bytes())
     sheets.import_sheet(sheet, kind, b)
     draft.seal(b)
     return b

@@ -478,7 +478,9 @@ def read_workbook(raw: bytes, source: str, kind: str, *, fmt: str, table: str | 
                 value = row[j] if j is not None and j < len(row) else None
                 cell = label(t.array, f"{_col_letter(j or 0)}{rownum}")
                 if value is None or (isinstance(value, str) and not value.strip()):
-                    if c.required and not c.nullable:
+                    if c.type == "list" and c.required and j is not None:
+                        rec[c.name] = []  # an empty list cell: no ids
+                    elif c.required and not c.nullable:
                         problems.append(f"{cell}: {c.name} is required")
                     elif c.nullable and j is not None:
                         rec[c.name] = None  # the column is there, the value empty: null
