@@ -726,21 +726,32 @@ rows contains r if {
 	r := _late_row("late:6.3.1", due, done, why, lib.pointer(f.path, ["implementation_plan"]))
 }
 
-# 逾期交付使用: the contracted hosts (2.2.1.1 + 2.2.1.2) all in service only after the start
+# 逾期交付使用 (12.5): the service put into use late. Read as the first instant at which the
+# contracted hosts (2.2.1.1 + 2.2.1.2) were all in service at once, when that is after the
+# start: a replacement entering service later, or one host short for a while, is not late
+# delivery of the service (those are the quantity clauses' shortfalls, 2.2.1.x), and a
+# quantity never reached is a shortfall, not a delay without end.
 _host_quantity := lib.quantity("2.2.1.1") + lib.quantity("2.2.1.2")
 
-_host_days := sort([cal.date_of(h.host.in_service_from) |
+_host_windows := [[max({lib.ns(h.host.in_service_from), lib.period_start}), _to_ns(h.host)] |
 	some _, h in lib.hosts
 	lib.in_service(h.host.host_id)
-])
+]
+
+_to_ns(h) := lib.ns(h.in_service_to) if {
+	object.get(h, "in_service_to", null) != null
+} else := lib.period_end
+
+_in_service_at(t) := count([w | some w in _host_windows; w[0] <= t; t < w[1]])
+
+_ready_ns := min({w[0] | some w in _host_windows; _in_service_at(w[0]) >= _host_quantity})
 
 rows contains r if {
 	count(lib.files("host_inventory")) > 0
 	due := cal.date_of(data.params.period.start)
-	count(_host_days) >= _host_quantity
-	ready := _host_days[_host_quantity - 1]
+	ready := cal.day_of_ns(_ready_ns)
 	ready > due
-	why := sprintf("the %d contracted hosts were in service only from %s, service due %s (逾期交付使用)", [_host_quantity, ready, due])
+	why := sprintf("the %d contracted hosts were first all in service on %s, service due %s (逾期交付使用)", [_host_quantity, ready, due])
 	r := _late_row("late:provision", due, ready, why, sprintf("%s#/hosts", [lib.files("host_inventory")[0].path]))
 }
 

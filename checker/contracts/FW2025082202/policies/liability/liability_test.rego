@@ -414,3 +414,28 @@ test_success_a3_4_needs_the_management_units_notice if {
 	ev := scale("2025-11-01T10:00:00+08:00", "2025-11-01T12:00:00+08:00", "party_a", "2025-11-20T08:00:00+08:00")
 	{r.row | some r in liability.rows} == {"12.5"} with input.evidence as ev with data.params as params with data.calendar as calendar
 }
+
+# 12.5 逾期交付使用: the contracted hosts (here 1 + 1) first all in service at once
+_inv(hosts) := {"host_inventory": [{"path": "hosts.json", "data": {"kind": "host_inventory", "as_of": "2026-09-03T00:00:00+08:00", "hosts": hosts}}]}
+
+_h(id, from, to) := {"host_id": id, "system_id": "S1", "in_service_from": from, "in_service_to": to}
+
+test_success_a_replacement_entering_later_is_not_late_provision if {
+	hosts := [
+		_h("a", "2025-09-01T00:00:00+08:00", "2026-01-10T00:00:00+08:00"),
+		_h("b", "2025-09-01T00:00:00+08:00", null),
+		_h("c", "2026-01-10T00:00:00+08:00", null), # replaces a with no gap
+	]
+	not "late:provision" in {r.event | some r in liability.rows} with input.evidence as _inv(hosts) with data.params as params with data.calendar as calendar
+}
+
+test_fail_the_second_host_in_service_a_day_late_is_late_provision if {
+	hosts := [_h("a", "2025-09-01T00:00:00+08:00", null), _h("b", "2025-09-04T00:00:00+08:00", null)]
+	rows := {[r.event, r.days] | some r in liability.rows; r.row == "12.5"} with input.evidence as _inv(hosts) with data.params as params with data.calendar as calendar
+	rows == {["late:provision", 1]}
+}
+
+test_success_all_hosts_at_the_start_is_on_time if {
+	hosts := [_h("a", "2025-09-03T00:00:00+08:00", null), _h("b", "2025-09-03T00:00:00+08:00", null)]
+	not "late:provision" in {r.event | some r in liability.rows} with input.evidence as _inv(hosts) with data.params as params with data.calendar as calendar
+}
