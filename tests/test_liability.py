@@ -80,6 +80,9 @@ EXPECTED_EVENTS = {
     "rectification:RN-P3": ("12.5", "3780.40", {"12.5"}),  # 12.4(3) demand met 20 h late
     # 12.5 for the late obligations other modules plant:
     "late:6.3.1": ("12.5", "18902.00", {"12.5"}),  # implementation plan 5 days late
+    # 逾期交付使用: the 130 contracted hosts first all in service on 2026-09-01 (a host in
+    # service only at the end of the term, 2.2.1.1): 363 days x 3,780.40
+    "late:provision": ("12.5", "1372285.20", {"12.5"}),
     "late:6.2:1": ("12.5", "7560.80", {"12.5"}),  # failed acceptance re-applied 2 days late
     "late:13.2:ORD-1": ("12.5", "11341.20", {"12.5"}),  # ordered-exit migration 3 days late
     "late:15.5:CR-1": ("12.5", "11341.20", {"12.5"}),  # confidential material 3 days late
@@ -88,8 +91,8 @@ EXPECTED_EVENTS = {
 }
 # 270,028.57 + 756,080.00 + 7 x 22,502.38 (157,516.66) + 27,002.86 + 2 x 13,501.43 (27,002.86)
 #   + 884,613.60 + 3 x 11,341.20 (34,023.60) + 2 x 7,560.80 (15,121.60) + 18,902.00
-#   + 9,000.95 + 3,780.40 + 480,110.80
-EXPECTED_TOTAL = "2683183.90"
+#   + 9,000.95 + 3,780.40 + 480,110.80 + 1,372,285.20
+EXPECTED_TOTAL = "4055469.10"
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +125,8 @@ def test_breaches_example_is_priced_to_the_fen(breaches: Report) -> None:
         "from": "7.2.2",
         "instalment": "1512160.00",
         "amount": "1512160.00",
-        "not_deductible": "1171023.90",
-    }  # 2,683,183.90 - 1,512,160.00
+        "not_deductible": "2543309.10",
+    }  # 4,055,469.10 - 1,512,160.00
     # 12.6: the first instalment paid after its deadline (invoice compliant before it):
     # 3,780,400.00 x 0.01% = 378.04, once
     assert ledger["party_a"]["total"] == "378.04"

@@ -87,8 +87,10 @@ def plant(world: World, doc: dict[str, Any]) -> None:
         f"{PATH}#/series/{i}/values",
     )
     world.breach("3.6.a", "S1's probe stops 3 days before the end of the term", f"{PATH}#/series/{i}/values")
-    # S7: a second probe on the same grid; both see 30 unrecorded minutes down
-    i = next(i for i, s in enumerate(doc["series"]) if s["system_id"] == "S7")
+    # the last system (S7 of this contract): a second probe on the same grid; both see 30
+    # unrecorded minutes down
+    last = world.systems[-1]["id"]
+    i = next(i for i, s in enumerate(doc["series"]) if s["system_id"] == last)
     lo = 250 * 24 * 60 + 9 * 60
     first = doc["series"][i]
     first["values"] = first["values"][:lo] + "0" * 30 + first["values"][lo + 30:]
