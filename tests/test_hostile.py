@@ -275,24 +275,20 @@ def _alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
-def test_a_killed_check_leaves_no_workers_and_no_part_files(tmp_path: Path) -> None:
+def test_a_killed_check_leaves_no_process_and_no_part_files(tmp_path: Path) -> None:
+    """kill -9 in the middle of a check: no process of it survives (the engine forks no
+    workers any more) and a rerun completes with nothing stray left."""
     out = tmp_path / "report.json"
     proc = subprocess.Popen([str(Path(sys.executable).parent / "cloudpact"), "check",
                              str(paths.EXAMPLES / "compliant"), "--format", "json", "--output", str(out)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers: set[int] = set()
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None and not workers:
-        workers = _children(proc.pid)
-        time.sleep(0.02)
-    if not workers:
-        proc.wait()
-        pytest.skip("the check finished before forking workers (one core?)")
+    time.sleep(1.0)  # under way: loading, validating or evaluating
+    children = _children(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    time.sleep(1.0)
-    assert not [w for w in workers if _alive(w)], "forked workers outlived the killed check"
-    # the rerun completes and nothing stray remains
+    time.sleep(0.5)
+    assert not [c for c in children if _alive(c)], "a child process outlived the killed check"
+    assert not out.exists(), "no half-written report"
     subprocess.run([str(Path(sys.executable).parent / "cloudpact"), "check",
                     str(paths.EXAMPLES / "compliant"), "--format", "json", "--output", str(out)],
                    capture_output=True, timeout=300)
