@@ -562,9 +562,9 @@ def test_ticket_times_are_held_to_3_8_and_3_10_with_the_important_system_limit()
         [("9.13", "resolved without a written fault report (closing_report)")],
         [],
         [
+            # cleared 11 min after the report: 3.10's 10-minute limit; open 11 min, within
+            # 9.13's 30-minute progress interval (定时反馈)
             ("3.10", "locating and clearing (system S5) took 11 min, limit 10 min"),
-            # open 31 minutes with no progress report to Party A (9.13 定时反馈, issue 12)
-            ("9.13", "31 min without a progress report, interval 30 min"),
         ],
     ]
 
