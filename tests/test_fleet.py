@@ -1,7 +1,7 @@
 """Fleet check (issue 19) against the real SeaweedFS the suite starts: 40 bundles of 3
-contract packs under one prefix, checked on a 2-worker Dask LocalCluster, give the same
-reports as checking each bundle alone; a worker killed mid-run loses nothing and no report
-is written twice; a rerun skips all 40 and writes nothing; a pack change rechecks; the
+contract packs under one prefix, checked on a 2-worker Dask LocalCluster with one worker
+process killed mid-run, give every report exactly once and the same reports as checking
+each bundle alone; a rerun skips all 40 and writes nothing; a pack change rechecks; the
 summary names every bundle and ranks the contracts; its HTML opens in headless Chromium.
 
 Kept affordable on 2 shared cores: 3 generated years at scale 0.02 (about 1.7 s a check),
@@ -38,7 +38,7 @@ from tests.s3server import PLAIN_BUCKET, UNSET_ENV, WeedServer
 pytest.importorskip("distributed")
 
 SCALE = 0.02
-SECOND, THIRD = "FW2025071501", "FW2026011001"  # hypothetical contracts of the same template
+SECOND, THIRD = "FW2025071501", "FW2025031001"  # hypothetical contracts of the same template
 
 
 def other_params(contract_id: str, start: str, price: str, n_systems: int,
@@ -113,7 +113,7 @@ def fleet_packs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     root = tmp_path_factory.mktemp("fleet-packs")
     for cid, start, price, n, q in (
         (SECOND, "2025-07-15", "1200000.00", 4, {"2.2.1.1": 50, "2.2.1.2": 10, "2.2.1.14": 12000}),
-        (THIRD, "2026-01-10", "2400000.00", 5, {"2.2.1.1": 80, "2.2.1.5": 60, "2.2.1.7": 120}),
+        (THIRD, "2025-03-10", "2400000.00", 5, {"2.2.1.1": 80, "2.2.1.5": 60, "2.2.1.7": 120}),
     ):
         f = root / f"{cid}.yaml"
         f.write_text(yaml.safe_dump(other_params(cid, start, price, n, q), allow_unicode=True,
@@ -134,7 +134,9 @@ def bundles(tmp_path_factory: pytest.TempPathFactory, fleet_packs: Path) -> list
     for cid, seed, breaches, resubmit in ((packs.BUILTIN_ID, 3, False, (2, 5)),
                                           (SECOND, 4, True, (7,)), (THIRD, 5, False, (0,))):
         params = load_params(packs.for_contract(cid).params_path)
-        generate(root / cid, seed=seed, scale=SCALE, breaches=breaches, params=params)
+        # the breaches generator needs a few more change records than scale 0.02 makes
+        generate(root / cid, seed=seed, scale=0.03 if breaches else SCALE, breaches=breaches,
+                 params=params)
         out += derive(root / cid, cid, 12, resubmit)
     assert len(out) == 40 and len({b[0] for b in out}) == 40
     return out
@@ -198,22 +200,40 @@ def first(fleet_env: WeedServer, bundles: list[Bundle], cluster: Any,
             (src / key).parent.mkdir(parents=True, exist_ok=True)
             (src / key).write_bytes(data)
         assert upload_bundle(LocalStore(src), root, gate=Gate.parse("report-only")).state == "uploaded"
-    run = run_fleet(url, client=cluster, pack_dirs=[str(fleet_packs)])
-    return {"url": url, "run": run, "verdicts": {b[0] for b in with_verdict}}
+    killed: list[tuple[int, list[str]]] = []
+
+    def kill_one_worker(result: dict[str, Any]) -> None:
+        """After the first checked bundle, SIGKILL a worker that holds a task: its running
+        check dies with it (the nanny starts a new worker process)."""
+        if killed or result["state"] != "checked":
+            return
+        busy = {w: list(keys) for w, keys in cluster.processing().items() if keys}
+        if busy:
+            worker = sorted(busy)[0]
+            pid = cluster.run(os.getpid, workers=[worker])[worker]
+            os.kill(pid, signal.SIGKILL)
+            killed.append((pid, busy[worker]))
+
+    run = run_fleet(url, client=cluster, pack_dirs=[str(fleet_packs)], progress=kill_one_worker)
+    return {"url": url, "run": run, "verdicts": {b[0] for b in with_verdict}, "killed": killed}
 
 
-def test_40_bundles_checked_by_2_workers_match_checking_each_alone(
+def test_40_bundles_on_2_workers_one_killed_mid_run_match_checking_each_alone(
         first: dict[str, Any], bundles: list[Bundle], fleet_env: WeedServer) -> None:
     run, url = first["run"], first["url"]
     assert run.workers == 2
+    (pid, held), = first["killed"]  # one worker was killed while it held a task
+    assert held and pid != os.getpid()
     by_id = {r["bundle_id"]: r for r in run.results}
     assert by_id.pop("unfinished-upload")["state"] == "incomplete"  # no manifest: no bundle
     assert sorted(by_id) == sorted(b[0] for b in bundles)
-    assert {r["state"] for r in by_id.values()} == {"checked"}
+    # the killed worker's task ran again elsewhere: checked there, or (killed after its
+    # PUT) found its own whole report
+    assert {r["state"] for r in by_id.values()} <= {"checked", "skipped"}
     assert {b for b, r in by_id.items() if r["stored_verdict"]} == first["verdicts"]
     assert {r["contract_id"] for r in by_id.values()} == {packs.BUILTIN_ID, SECOND, THIRD}
     versions = report_versions(fleet_env, url)
-    assert len(versions) == 40 and set(versions.values()) == {1}
+    assert len(versions) == 40 and set(versions.values()) == {1}  # each written exactly once
     root = S3Store.from_url(url)
     for bid, _, manifest in bundles:
         r = by_id[bid]
@@ -247,48 +267,13 @@ def test_a_rerun_skips_all_40_and_writes_nothing(
     first_summary = first_summary_of(first)
     assert [c["contract_id"] for c in summary["contracts"]] == \
         [c["contract_id"] for c in first_summary["contracts"]]
-    assert [b["clauses"] for b in summary["bundles"]] == [b.get("clauses") for b in first_summary["bundles"]]
+    assert [b.get("clauses") for b in summary["bundles"]] == [b.get("clauses") for b in first_summary["bundles"]]
 
 
 def first_summary_of(first: dict[str, Any]) -> dict[str, Any]:
     from checker.fleet.summary import build_summary
 
     return build_summary(first["run"])
-
-
-def test_killing_a_worker_mid_run_still_gives_every_report_exactly_once(
-        fleet_env: WeedServer, bundles: list[Bundle], cluster: Any, fleet_packs: Path,
-        first: dict[str, Any]) -> None:
-    from checker.fleet.run import run_fleet
-
-    url = f"s3://{PLAIN_BUCKET}/fleet-kill-{uuid.uuid4().hex[:8]}"
-    put_all(fleet_env, url, bundles, incomplete=False)
-    killed: list[tuple[int, list[str]]] = []
-
-    def kill_one_worker(result: dict[str, Any]) -> None:
-        if killed or result["state"] != "checked":
-            return
-        busy = {w: list(keys) for w, keys in cluster.processing().items() if keys}
-        if not busy:
-            return
-        worker = sorted(busy)[0]
-        pid = cluster.run(os.getpid, workers=[worker])[worker]
-        os.kill(pid, signal.SIGKILL)  # mid-check: its running task dies with it
-        killed.append((pid, busy[worker]))
-
-    run = run_fleet(url, client=cluster, pack_dirs=[str(fleet_packs)], progress=kill_one_worker)
-    assert killed and killed[0][1], "no worker was killed while it held a task"
-    assert os.getpid() != killed[0][0]
-    assert sorted(r["bundle_id"] for r in run.results) == sorted(b[0] for b in bundles)
-    # the killed worker's task ran again elsewhere; at most it found its own whole report
-    assert {r["state"] for r in run.results} <= {"checked", "skipped"}
-    versions = report_versions(fleet_env, url)
-    assert len(versions) == 40 and set(versions.values()) == {1}  # each report written once
-    same = {r["bundle_id"]: r["clauses"] for r in first["run"].results if "clauses" in r}
-    assert {r["bundle_id"]: r["clauses"] for r in run.results} == same
-    root = S3Store.from_url(url)
-    for r in run.results:  # complete JSON every one
-        assert json.loads(root.child(r["bundle_id"]).read(r["report"]))["bundle_id"] == r["bundle_id"]
 
 
 def test_a_pack_change_rechecks_and_keeps_the_old_report(

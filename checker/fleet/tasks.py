@@ -18,6 +18,7 @@ the task is then run again on another worker and finds, or writes, the one repor
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
@@ -108,6 +109,16 @@ def _existing(store: Store, key: str) -> dict[str, Any] | None:
 
 def check_bundle(location: str, endpoint_url: str | None = None,
                  pack_dirs: Sequence[str] = ()) -> dict[str, Any]:
+    try:
+        return _check_bundle(location, endpoint_url, pack_dirs)
+    finally:
+        # the regorus engine may not be dropped on another thread (pyo3 "unsendable": it
+        # would leak); collect what the check left here, in the worker's task thread
+        gc.collect()
+
+
+def _check_bundle(location: str, endpoint_url: str | None,
+                  pack_dirs: Sequence[str]) -> dict[str, Any]:
     """One bundle: skip it if its report for this pack is stored, else check and store it.
     Returns the digest (state `checked` or `skipped`), or a problem (state `incomplete`:
     no manifest yet; `error`: the bundle cannot be checked, e.g. no pack covers it).
