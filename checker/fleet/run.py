@@ -19,10 +19,9 @@ import logging
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from checker.errors import CloudpactError, ConfigError, StoreError
+from checker.errors import CloudpactError, ConfigError
 from checker.fleet.tasks import REPORTS, check_bundle, diff_months
 from checker.store.interface import Store
 
@@ -97,8 +96,10 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
         return
     if workers < 1:
         raise ConfigError(f"--workers must be at least 1, got {workers}")
+    # the scheduler always serves its HTTP routes (health, metrics; the dashboard needs
+    # bokeh, not installed): on a free loopback port, not 8787 of every interface
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster, \
             Client(cluster) as client:
         yield client
 
@@ -171,5 +172,4 @@ def month_pairs(results: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any],
     return pairs
 
 
-__all__ = ["REPORTS", "FleetError", "FleetRun", "StoreError", "bundle_ids", "dask_client",
-           "run_fleet", "Path"]
+__all__ = ["REPORTS", "FleetError", "FleetRun", "bundle_ids", "dask_client", "run_fleet"]

@@ -51,10 +51,22 @@ def month_of(period: Mapping[str, Any]) -> str:
     return when.strftime("%Y-%m")
 
 
+_ROOTS: dict[tuple[str, str | None], Store] = {}
+
+
 def open_bundle(location: str, endpoint_url: str | None) -> Store:
+    """The store at `location`; one S3 client per bucket and endpoint in a worker process
+    (making a boto3 client costs more than reading a manifest), shared by its tasks."""
     from checker.store import open_store
 
-    return open_store(location, endpoint_url=endpoint_url)
+    if not location.startswith("s3://"):
+        return open_store(location, endpoint_url=endpoint_url)
+    bucket, _, prefix = location.removeprefix("s3://").partition("/")
+    key = (bucket, endpoint_url)
+    if key not in _ROOTS:
+        _ROOTS[key] = open_store(f"s3://{bucket}", endpoint_url=endpoint_url)
+    root = _ROOTS[key]
+    return root.child(prefix) if prefix.strip("/") else root
 
 
 def _report_bytes(report: Any) -> bytes:
