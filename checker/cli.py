@@ -382,6 +382,8 @@ def _register_packs() -> None:
 
 cli.add_command(test_command)  # `cloudpact test`: checker/regotest.py
 _register_authoring()
+from checker.fleet.cli import register as _register_fleet  # noqa: E402 (issue 19)
+_register_fleet(cli)
 _register_packs()
 
 
