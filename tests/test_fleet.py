@@ -135,7 +135,7 @@ def bundles(tmp_path_factory: pytest.TempPathFactory, fleet_packs: Path) -> list
                                           (SECOND, 4, True, (7,)), (THIRD, 5, False, (0,))):
         params = load_params(packs.for_contract(cid).params_path)
         # the breaches generator needs a few more change records than scale 0.02 makes
-        generate(root / cid, seed=seed, scale=0.03 if breaches else SCALE, breaches=breaches,
+        generate(root / cid, seed=seed, scale=0.05 if breaches else SCALE, breaches=breaches,
                  params=params)
         out += derive(root / cid, cid, 12, resubmit)
     assert len(out) == 40 and len({b[0] for b in out}) == 40

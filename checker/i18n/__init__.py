@@ -75,7 +75,11 @@ def templates() -> tuple[tuple[str, re.Pattern[str]], ...]:
             pos = m.end()
         parts.append(re.escape(text[pos:]))
         out.append((msgid, re.compile("^" + "".join(parts) + "$", re.S)))
-    out.sort(key=lambda x: -len(_FIELD.sub("", catalogue("en")[x[0]])))
+    # a template that opens with literal text before one that opens with a placeholder (whose
+    # first field could swallow an outer message: "{n} accounts ..." inside "control X ...,
+    # first: {first}"), then the most literal text first
+    out.sort(key=lambda x: (catalogue("en")[x[0]].startswith("{"),
+                            -len(_FIELD.sub("", catalogue("en")[x[0]]))))
     return tuple(out)
 
 

@@ -76,7 +76,7 @@ class HtmlRenderer(Renderer):
             exp, act = num(r.expected), num(r.actual)
             if not r.clause.id.startswith("2.2.1.") or exp is None or act is None:
                 continue
-            unit = f" {r.unit}" if r.unit and len(r.unit) <= 20 else ""
+            unit = f" {self.tr.word(r.unit)}" if r.unit and len(r.unit) <= 20 else ""
             bars.append(
                 Bar(
                     f"{r.clause.id} {self.title(r)}",
