@@ -240,7 +240,7 @@ def test_text_fits_80_columns_and_never_cuts_a_chinese_title(breaches: Report) -
 def test_text_summary_first_only_failing_quiet_and_no_none(breaches: Report) -> None:
     full = render(breaches, "text")
     first = full.splitlines()[0]
-    assert first.startswith("FW2025082202: 91 clauses: fail 53") and "exit 1" in first
+    assert first.startswith("FW2025082202: 91 clauses: fail 77") and "exit 1" in first
     assert "None" not in full
     failing = render(breaches, "text", only_failing=True)
     passing = [r.clause.id for r in breaches.results if r.status is Status.PASS]
@@ -264,7 +264,7 @@ def test_cli_output_options(cli: Any, tmp_path: Path, monkeypatch: pytest.Monkey
     refused = cli("check", breaches, "-o", "json")
     assert refused.code == 2 and "--format json" in refused.err and not (tmp_path / "json").exists()
     r = cli("check", breaches, "--format", "json", "-o", "report.json")
-    assert r.code == 1 and "{" not in r.err and "fail 53" in r.err and "report.json" in r.err
+    assert r.code == 1 and "{" not in r.err and "fail 77" in r.err and "report.json" in r.err
     target = tmp_path / "target.txt"
     target.write_text("keep")
     (tmp_path / "link.json").symlink_to(target)
