@@ -49,12 +49,14 @@ def plant(world: World, doc: dict[str, Any]) -> None:
     )
     # A third commercial-family host runs an OS the contract does not name (2.2.1.1 names
     # Windows Server, 银河麒麟 and 统信 UOS only).
-    doc["hosts"][commercial[2]]["os"].update(name="Red Hat Enterprise Linux", version="9.4")
-    world.breach(
-        "2.2.1.1",
-        "a commercial-OS host runs Red Hat Enterprise Linux, not a product 2.2.1.1 names: not counted",
-        f"{PATH}#/hosts",
-    )
+    if len(commercial) > 2:  # a small contract may have only two commercial-OS hosts
+        doc["hosts"][commercial[2]]["os"].update(name="Red Hat Enterprise Linux", version="9.4")
+        world.breach(
+            "2.2.1.1",
+            "a commercial-OS host runs Red Hat Enterprise Linux, not a product 2.2.1.1 names: "
+            "not counted",
+            f"{PATH}#/hosts",
+        )
     # One open-source host is no longer maintained (patched) by the provider: 2.2.1.2 short.
     open_source = [i for i, h in enumerate(doc["hosts"]) if h["os"]["family"] == "open_source"]
     doc["hosts"][open_source[0]]["os"]["maintained"] = False
