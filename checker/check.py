@@ -146,19 +146,6 @@ def evaluate_bundle(
     return evaluate(bundle, engine=engine, catalogue=catalogue, params=params)[0]
 
 
-def package_costs(bundle: Bundle, packages: Sequence[str]) -> dict[str, float]:
-    """Estimated work of each package: the records of the evidence kinds its METADATA
-    names (a year of samples is one string per series, so it weighs little)."""
-    records: dict[str, int] = {}
-    for f in bundle.files:
-        if f.state == "ok" and isinstance(f.data, dict):
-            n = sum(len(v) for v in f.data.values() if isinstance(v, list))
-            records[f.kind] = records.get(f.kind, 0) + n
-    kinds = {p.package: (p.metadata.get("custom") or {}).get("evidence", [])
-             for p in policies.discover() if not p.is_test}
-    return {pkg: 1.0 + sum(records.get(k, 0) for k in kinds.get(pkg, [])) for pkg in packages}
-
-
 def evaluate(
     bundle: Bundle,
     *,
@@ -187,7 +174,7 @@ def evaluate(
     schema_fields.check(policies.policy_files())  # issue 12: no field a schema lacks
     engine.load(policies.policy_files(), policy_data(params))
     doc = bundle.policy_input()
-    outcomes = engine.evaluate(doc, first, package_costs(bundle, first))
+    outcomes = engine.evaluate(doc, first)
     ledger = ledger_from_outcome(outcomes[LIABILITY_PACKAGE], params)
     if second:
         kinds = {k for c in catalogue if packages.get(c.id) in second

@@ -184,7 +184,6 @@ def new_pack(contract_id: str, *, base: str = BUILTIN_ID, params_file: Path | No
     """Write a pack for another contract of the same template: its manifest and parameters
     (from `params_file`, or the base pack's with the contract id replaced, to be edited),
     validated by the parameters schema. Nothing existing is overwritten."""
-    from checker.bundle import dump_json  # noqa: F401 - same JSON conventions elsewhere
     from checker.catalogue import validate_params
 
     source = for_contract(base, extra=extra)

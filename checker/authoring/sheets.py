@@ -266,7 +266,8 @@ def write_template(kind: str, fmt: str, out: Path, *, table: str | None = None,
         ws.append(["field\n字段 / field", "value\n值 / value", "format\n格式 / format"])
         ws.append(["kind", kind, "常量 / constant"])
         for c in lay.meta:
-            ws.append([c.name, (rows or {}).get(META, {}).get(c.name) if rows else None,  # type: ignore[union-attr]
+            meta_values: Mapping[str, Any] = (rows or {}).get(META) or {}  # type: ignore[assignment]
+            ws.append([c.name, meta_values.get(c.name),
                        c.header().split("\n", 1)[1].replace("\n", " ")])
         ws.append(["timezone", "Asia/Shanghai", "无时区的时间按北京时间 / zone-less times are Asia/Shanghai"])
         _atomic_save(out, lambda f: wb.save(f))
@@ -528,14 +529,11 @@ def read_workbook(raw: bytes, source: str, kind: str, *, fmt: str, table: str | 
 
 
 def _schema_errors(kind: str, doc: Mapping[str, Any]) -> list[tuple[str, str]]:
-    import jsonschema_rs
-
     validator = schemas.kind_validator(kind)
     compiled = validator._compiled  # noqa: SLF001 - one compiled schema, all its errors
     out = []
     for err in compiled.iter_errors(doc):
         out.append(("/" + "/".join(str(p) for p in err.instance_path), err.message))
-    del jsonschema_rs
     return out
 
 
