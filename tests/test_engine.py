@@ -40,3 +40,33 @@ def test_engine_needs_no_fork_and_starts_no_process() -> None:
     assert multiprocessing.active_children() == []
     source = (paths.ROOT / "checker" / "engine" / "embedded.py").read_text(encoding="utf-8")
     assert "multiprocessing" not in source and "get_context" not in source
+
+
+_EXCLUDING = [PolicyFile("e.rego", 'package contract.e\ndeny contains "x" if input.n > 1\n'
+                                   'excluded contains {"evidence": "f.json#/0", "reason": "late"} if input.n > 0\n'),
+              PolicyFile("z.rego", "package contract.z\ndeny contains 1 if 1 / input.zero\n")]
+
+
+def test_a_second_evaluation_in_one_engine_runs_as_one_query() -> None:
+    """check.py evaluates twice per bundle (the ledger, then 7.2.x against it): regorus keeps
+    a module re-added under the same path, so the second collector used to conflict with the
+    first and every package fell back to three queries of its own."""
+    engine = EmbeddedEngine()
+    engine.load(_EXCLUDING, {})
+    engine.evaluate({"n": 2}, ["contract.z"])  # the first collector (it errors: fallback)
+
+    def no_fallback(pkg: str) -> None:
+        raise AssertionError(f"{pkg} evaluated on its own")
+
+    engine._evaluate_one = no_fallback  # type: ignore[method-assign]
+    out = engine.evaluate({"n": 2}, ["contract.e"])  # a second, different collector
+    again = engine.evaluate({"n": 3}, ["contract.e"])
+    assert out["contract.e"].deny == ("x",) and again["contract.e"].deny == ("x",)
+
+
+def test_one_by_one_fallback_keeps_the_items_a_clause_did_not_count() -> None:
+    engine = EmbeddedEngine()
+    engine.load(_EXCLUDING, {})
+    out = engine.evaluate({"n": 2, "zero": 0}, ["contract.e", "contract.z"])
+    assert out["contract.z"].error
+    assert out["contract.e"].excluded == ({"evidence": "f.json#/0", "reason": "late"},)

@@ -15,11 +15,11 @@ from checker.engine.interface import PackageOutcome
 COLLECTOR_PACKAGE = "cloudpact_collect"
 
 
-def collector_source(packages: Sequence[str]) -> str:
+def collector_source(packages: Sequence[str], name: str = COLLECTOR_PACKAGE) -> str:
     """A Rego package whose `result` maps each clause package to its rules.
     `measure` and `excluded` (the items a quantity clause did not count, with the
     reason) may be undefined (null then); `not_applicable` defaults to false."""
-    lines = [f"package {COLLECTOR_PACKAGE}", ""]
+    lines = [f"package {name}", ""]
     entries = []
     for i, pkg in enumerate(packages):
         lines += [

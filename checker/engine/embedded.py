@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 import regorus
 
-from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, outcome_from
+from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, excluded_items, outcome_from
 from checker.engine.interface import Engine, PackageOutcome, TestOutcome
 from checker.errors import EngineError
 from checker.policies import PolicyFile
@@ -40,6 +40,9 @@ class EmbeddedEngine(Engine):
 
     def __init__(self) -> None:
         self._engine = regorus.Engine()
+        # regorus keeps every module added under a path (a second `_collect.rego` is a rule
+        # conflict, not a replacement): one collector package per distinct package list
+        self._collectors: dict[tuple[str, ...], str] = {}
 
     def load(self, policies: Sequence[PolicyFile], data: Mapping[str, Any]) -> None:
         for policy in policies:
@@ -71,25 +74,34 @@ class EmbeddedEngine(Engine):
         except RuntimeError as exc:
             raise EngineError(f"input rejected by the engine: {clean_error(exc)}") from None
         try:
-            self._engine.add_policy("_collect.rego", collector_source(packages))
-            (result,) = self._query(f"data.{COLLECTOR_PACKAGE}.result")
+            (result,) = self._query(f"data.{self._collector(tuple(packages))}.result")
             return {pkg: outcome_from(result[pkg]) for pkg in packages}
         except (RuntimeError, ValueError):
             pass  # some package failed at run time: find which, one by one
         return {pkg: self._evaluate_one(pkg) for pkg in packages}
+
+    def _collector(self, packages: tuple[str, ...]) -> str:
+        name = self._collectors.get(packages)
+        if name is None:
+            name = f"{COLLECTOR_PACKAGE}_{len(self._collectors)}"
+            self._engine.add_policy(f"_{name}.rego", collector_source(packages, name))
+            self._collectors[packages] = name
+        return name
 
     def _evaluate_one(self, pkg: str) -> PackageOutcome:
         try:
             deny = self._query(f"data.{pkg}.deny")
             measure = self._query(f"data.{pkg}.measure")
             na = self._query(f"data.{pkg}.not_applicable")
+            excluded = self._query(f"data.{pkg}.excluded")
         except RuntimeError as exc:
             return PackageOutcome(error=clean_error(exc))
         violations = deny[0] if deny else []
         if not isinstance(violations, list):
             return PackageOutcome(error=f"data.{pkg}.deny is not a set")
         return PackageOutcome(deny=tuple(violations), measure=measure[0] if measure else None,
-                              not_applicable=bool(na and na[0] is True))
+                              not_applicable=bool(na and na[0] is True),
+                              excluded=excluded_items(excluded[0] if excluded else None))
 
     def run_tests(self, package: str, rules: Sequence[str]) -> list[TestOutcome]:
         results = []

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, outcome_from
+from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, excluded_items, outcome_from
 from checker.engine.interface import Engine, PackageOutcome, TestOutcome
 from checker.errors import EngineError
 from checker.policies import PolicyFile
@@ -116,11 +116,13 @@ class InProcessOpaEngine(Engine):
             deny = self._document(f"{pkg}.deny", input_doc)
             measure = self._document(f"{pkg}.measure", input_doc)
             na = self._document(f"{pkg}.not_applicable", input_doc)
+            excluded = self._document(f"{pkg}.excluded", input_doc)
         except self._errors as exc:
             return PackageOutcome(error=_message(exc))
         if deny is not None and not isinstance(deny, list):
             return PackageOutcome(error=f"data.{pkg}.deny is not a set")
-        return PackageOutcome(deny=tuple(deny or ()), measure=measure, not_applicable=na is True)
+        return PackageOutcome(deny=tuple(deny or ()), measure=measure, not_applicable=na is True,
+                              excluded=excluded_items(excluded))
 
     def run_tests(self, package: str, rules: Sequence[str]) -> list[TestOutcome]:
         return self.run_suite([(package, rule) for rule in rules])

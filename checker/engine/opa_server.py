@@ -19,7 +19,7 @@ import requests
 from opa_client import OpaClient
 from opa_client.errors import ConnectionsError, RegoParseError
 
-from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, outcome_from
+from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, excluded_items, outcome_from
 from checker.engine.interface import Engine, PackageOutcome, TestOutcome
 from checker.errors import EngineError
 from checker.policies import PolicyFile
@@ -117,10 +117,12 @@ class OpaServerEngine(Engine):
                 deny = self._post(f"data/{pkg.replace('.', '/')}/deny", {"input": input_doc})
                 measure = self._post(f"data/{pkg.replace('.', '/')}/measure", {"input": input_doc})
                 na = self._post(f"data/{pkg.replace('.', '/')}/not_applicable", {"input": input_doc})
+                excluded = self._post(f"data/{pkg.replace('.', '/')}/excluded", {"input": input_doc})
             except RuntimeError as exc:
                 out[pkg] = PackageOutcome(error=str(exc))
                 continue
-            out[pkg] = PackageOutcome(deny=tuple(deny or []), measure=measure, not_applicable=na is True)
+            out[pkg] = PackageOutcome(deny=tuple(deny or []), measure=measure, not_applicable=na is True,
+                                      excluded=excluded_items(excluded))
         return out
 
     def run_tests(self, package: str, rules: Sequence[str]) -> list[TestOutcome]:
