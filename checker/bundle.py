@@ -22,7 +22,7 @@ import orjson
 
 from checker import paths, schemas
 from checker.errors import BundleError, StoreError
-from checker.safeload import JsonRefused, load_json
+from checker.safeload import JsonRefused, load_json, load_json_compact
 from checker.store.interface import ObjectInfo, Store, StoreNotFound, StoreTooLarge
 
 # A record identity per kind beyond exact copies: the same host or ticket in two files
@@ -40,15 +40,40 @@ def signed_roles(bundle: Bundle) -> dict[str, list[str]]:
     return roles(bundle)
 
 
-@dataclass
 class EvidenceFile:
-    path: str
-    kind: str
-    sha256: str
-    state: str = "ok"  # ok | missing | invalid
-    reason: str = ""
-    data: Any = None
-    info: ObjectInfo | None = None
+    """One listed file. Its checked document is kept as its compact JSON (`compact`, what
+    the engine is handed) and parsed again only when Python code reads `data`: a contract
+    year's records are never held twice as Python objects (issue 17, memory)."""
+
+    __slots__ = ("path", "kind", "sha256", "state", "reason", "info", "compact", "_data")
+
+    def __init__(self, path: str, kind: str, sha256: str, state: str = "ok", reason: str = "",
+                 data: Any = None, info: ObjectInfo | None = None) -> None:
+        self.path, self.kind, self.sha256 = path, kind, sha256
+        self.state, self.reason, self.info = state, reason, info  # state: ok | missing | invalid
+        self.compact: bytes | None = None
+        self._data = data
+
+    @property
+    def data(self) -> Any:
+        if self._data is None and self.compact is not None:
+            self._data = orjson.loads(self.compact)
+        return self._data
+
+    @data.setter
+    def data(self, value: Any) -> None:
+        self._data, self.compact = value, None
+
+    def release(self) -> None:
+        """Drop the parsed document (kept as `compact`)."""
+        if self.compact is not None:
+            self._data = None
+
+    def input_bytes(self) -> bytes:
+        return self.compact if self.compact is not None else orjson.dumps(self._data)
+
+    def __repr__(self) -> str:
+        return f"EvidenceFile({self.path!r}, {self.kind!r}, state={self.state!r})"
 
 
 @dataclass
@@ -88,22 +113,32 @@ class Bundle:
         return "ok", ""
 
     def policy_input(self) -> dict[str, Any]:
-        """The single input document handed to the Rego engine."""
-        evidence: dict[str, list[dict[str, Any]]] = {}
+        """The single input document handed to the Rego engine, as Python data."""
+        doc: dict[str, Any] = orjson.loads(self.policy_input_json())
+        return doc
+
+    def policy_input_json(self, kinds: Iterable[str] | None = None,
+                          extra: dict[str, Any] | None = None) -> bytes:
+        """The input document as JSON bytes, assembled from each file's compact form
+        (never re-serialised): {"bundle": ..., "evidence": {kind: [{"path", "data"}]}},
+        the evidence limited to `kinds` when given, plus the `extra` top-level members."""
+        wanted = None if kinds is None else set(kinds)
+        by_kind: dict[str, list[bytes]] = {}
         for f in self.files:
-            if f.state == "ok" and f.kind != schemas.RAW_KIND:
-                evidence.setdefault(f.kind, []).append({"path": f.path, "data": f.data})
-        return {
-            "bundle": {
-                "bundle_id": self.bundle_id,
-                "contract_id": self.contract_id,
-                "period": self.manifest["period"],
-                "producer": self.manifest["producer"],
-                "created_at": self.manifest.get("created_at"),
-                "signed": signed_roles(self),
-            },
-            "evidence": evidence,
-        }
+            if f.state == "ok" and f.kind != schemas.RAW_KIND and (wanted is None or f.kind in wanted):
+                by_kind.setdefault(f.kind, []).append(
+                    b'{"path":' + orjson.dumps(f.path) + b',"data":' + f.input_bytes() + b"}")
+        bundle = orjson.dumps({
+            "bundle_id": self.bundle_id,
+            "contract_id": self.contract_id,
+            "period": self.manifest["period"],
+            "producer": self.manifest["producer"],
+            "created_at": self.manifest.get("created_at"),
+            "signed": signed_roles(self),
+        })
+        evidence = b",".join(orjson.dumps(k) + b":[" + b",".join(v) + b"]" for k, v in by_kind.items())
+        tail = b"".join(b"," + orjson.dumps(k) + b":" + orjson.dumps(v) for k, v in (extra or {}).items())
+        return b'{"bundle":' + bundle + b',"evidence":{' + evidence + b"}" + tail + b"}"
 
 
 def check_key(key: str) -> str:
@@ -164,13 +199,16 @@ def load_bundle(store: Store, *, only_manifest: bool = False) -> Bundle:
     bundle = Bundle(store, manifest, hashlib.sha256(raw).hexdigest())
     bundle.manifest_raw = raw
     bundle.manifest_info = info
+    dups = _Duplicates()
     for entry in manifest["files"]:
         f = EvidenceFile(entry["path"], entry["kind"], entry["sha256"])
         bundle.files.append(f)
         if not only_manifest:
+            # one file at a time: read, hash, parse, validate, look for repeated records,
+            # keep the compact form, drop the Python objects (issue 17, memory)
             _load_file(store, f, bundle.raw_bytes)
-    if not only_manifest:
-        flag_duplicates(bundle)
+            dups.check(f)
+            f.release()
     return bundle
 
 
@@ -186,11 +224,21 @@ def flag_duplicates(bundle: Bundle) -> None:
     `invalid`, found in one linear pass over the records (a hash per record): 20,000
     copies of an outage never reach the policies, and a host listed in two inventory files
     is one clear `invalid` instead of errors in every clause reading hosts."""
-    seen: dict[tuple[str, bytes], str] = {}
-    ids: dict[tuple[str, str], str] = {}
+    dups = _Duplicates()
     for f in bundle.files:
+        dups.check(f)
+
+
+class _Duplicates:
+    """The records seen so far, by kind (see flag_duplicates); files checked in order."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, bytes], str] = {}
+        self.ids: dict[tuple[str, str], str] = {}
+
+    def check(self, f: EvidenceFile) -> None:
         if f.state != "ok" or f.kind == schemas.RAW_KIND:
-            continue
+            return
         id_field = RECORD_IDS.get(f.kind)
         problem = ""
         for key, records in _record_lists(f.data):
@@ -199,13 +247,13 @@ def flag_duplicates(bundle: Bundle) -> None:
                     continue
                 here = f"{f.path}#/{key}/{i}"
                 digest = hashlib.sha256(orjson.dumps(record, option=orjson.OPT_SORT_KEYS)).digest()
-                first = seen.setdefault((f.kind, digest), here)
+                first = self.seen.setdefault((f.kind, digest), here)
                 if first != here:
                     problem = f"{here} repeats the record at {first}; duplicated records are refused"
                     break
                 rid = record.get(id_field) if id_field else None
                 if isinstance(rid, str):
-                    first = ids.setdefault((f.kind, rid), here)
+                    first = self.ids.setdefault((f.kind, rid), here)
                     if first != here:
                         problem = (f"{id_field} {rid} at {here} is already recorded at {first}; "
                                    "one record per id")
@@ -238,7 +286,7 @@ def _load_file(store: Store, f: EvidenceFile, bundle_raw: dict[str, bytes]) -> N
     if f.kind in SIGNED_KINDS:
         bundle_raw[f.path] = raw  # kept: its signature is checked over these very bytes
     try:
-        data = load_json(raw)
+        data, compact = load_json_compact(raw)
     except JsonRefused as exc:
         f.state, f.reason = "invalid", f"not JSON this checker accepts ({exc})"
         return
@@ -251,6 +299,7 @@ def _load_file(store: Store, f: EvidenceFile, bundle_raw: dict[str, bytes]) -> N
         f.state, f.reason = "invalid", f"fails schema {f.kind}.schema.json {error}"
         return
     f.data = data
+    f.compact = compact
 
 
 def sha256_bytes(data: bytes) -> str:

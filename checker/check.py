@@ -173,13 +173,12 @@ def evaluate(
     engine = engine or EngineName.EMBEDDED.to_engine()
     schema_fields.check(policies.policy_files())  # issue 12: no field a schema lacks
     engine.load(policies.policy_files(), policy_data(params))
-    doc = bundle.policy_input()
-    outcomes = engine.evaluate(doc, first)
+    outcomes = engine.evaluate(bundle.policy_input_json(), first)
     ledger = ledger_from_outcome(outcomes[LIABILITY_PACKAGE], params)
     if second:
         kinds = {k for c in catalogue if packages.get(c.id) in second
                  for k in (*c.evidence_kinds, *c.optional_kinds)}
-        outcomes.update(engine.evaluate(ledger_input(doc, kinds, ledger), second))
+        outcomes.update(engine.evaluate(ledger_input(bundle, kinds, ledger), second))
     results = []
     for clause in catalogue:
         state, reason, refs = states[clause.id]
@@ -200,15 +199,13 @@ def ledger_packages() -> set[str]:
             if not p.is_test and (p.metadata.get("custom") or {}).get("reads_ledger")}
 
 
-def ledger_input(doc: Mapping[str, Any], kinds: set[str], ledger: LiabilityLedger) -> dict[str, Any]:
+def ledger_input(bundle: Bundle, kinds: set[str], ledger: LiabilityLedger) -> bytes:
     """The input of the clauses that read the ledger: the evidence kinds they name, and
     `liability` with the deductible total (absent when the ledger could not be computed,
     which those clauses report as a violation)."""
-    evidence = {k: v for k, v in doc["evidence"].items() if k in kinds}
-    out: dict[str, Any] = {"bundle": doc["bundle"], "evidence": evidence}
-    if not ledger.failed:
-        out["liability"] = {"deductible_total_cny": str(ledger.deductible), "total_cny": str(ledger.total)}
-    return out
+    extra = {} if ledger.failed else {
+        "liability": {"deductible_total_cny": str(ledger.deductible), "total_cny": str(ledger.total)}}
+    return bundle.policy_input_json(kinds, extra)
 
 
 def _refuse_own_trust(store: Store, trusted: Any) -> None:

@@ -18,6 +18,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+import orjson
 import yaml
 
 MAX_DEPTH = 64  # evidence nests ~6 deep; the schemas and the engine never see more
@@ -93,6 +94,52 @@ def load_json(raw: bytes | str) -> Any:
         raise JsonRefused(str(exc)) from None
     _check_tree(doc)
     return doc
+
+
+def _depth_ok(doc: Any) -> bool:
+    """No container nested deeper than MAX_DEPTH (scalars are not visited)."""
+    stack: list[tuple[Any, int]] = [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        for v in node.values() if type(node) is dict else node:
+            if type(v) is dict or type(v) is list:
+                stack.append((v, depth + 1))
+    return True
+
+
+def load_json_compact(raw: bytes) -> tuple[Any, bytes]:
+    """`load_json` at C speed, also giving the document's compact serialisation (orjson),
+    which is what the engine is handed: no second serialisation of the evidence later.
+
+    orjson alone refuses what load_json refuses (invalid UTF-8, lone surrogates escaped or
+    raw, a byte-order mark, NaN / Infinity, numbers overflowing to infinity) except two
+    things checked here: depth (MAX_DEPTH, containers only) and duplicate keys. A duplicate
+    key adds a `:` outside strings that the parsed document lacks, so the colons of the raw
+    bytes and of the compact form (orjson writes a `:` in a string as itself) are equal
+    exactly when no key repeats; a `\u003a` escape (a colon the count cannot see) and any
+    refusal go through `load_json`, for its exact reason."""
+    try:
+        doc = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return _exact(raw)  # raises JsonRefused with the precise reason (or accepts)
+    if isinstance(doc, dict | list) and not _depth_ok(doc):
+        raise JsonRefused(f"nested deeper than {MAX_DEPTH} levels")
+    compact = orjson.dumps(doc)
+    if raw.count(b":") != compact.count(b":") or b"\\u003" in raw or b"e+" in compact:
+        # a duplicate key (refused), an escaped colon, or a number orjson wrote with an
+        # exponent (it reads an integer beyond 64 bits as a float): the exact path
+        return _exact(raw)
+    return doc, compact
+
+
+def _exact(raw: bytes) -> tuple[Any, bytes]:
+    doc = load_json(raw)
+    try:
+        return doc, orjson.dumps(doc)
+    except orjson.JSONEncodeError:
+        raise JsonRefused("a number beyond the 64-bit integer range") from None
 
 
 class _StrictLoader(yaml.SafeLoader):

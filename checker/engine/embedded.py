@@ -20,7 +20,7 @@ import orjson
 import regorus
 
 from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, excluded_items, outcome_from
-from checker.engine.interface import Engine, PackageOutcome, TestOutcome
+from checker.engine.interface import Engine, PackageOutcome, PolicyInput, TestOutcome
 from checker.errors import EngineError
 from checker.policies import PolicyFile
 
@@ -61,14 +61,16 @@ class EmbeddedEngine(Engine):
 
     def evaluate(
         self,
-        input_doc: Mapping[str, Any],
+        input_doc: PolicyInput,
         packages: Sequence[str],
         costs: Mapping[str, float] | None = None,
     ) -> dict[str, PackageOutcome]:
         try:
-            text = orjson.dumps(input_doc).decode()
+            raw = input_doc if isinstance(input_doc, bytes | bytearray) else orjson.dumps(input_doc)
+            text = raw.decode()
         except (TypeError, orjson.JSONEncodeError) as exc:
             raise EngineError(f"input cannot be handed to the engine: {exc}") from None
+        del raw
         try:
             self._engine.set_input_json(text)
         except RuntimeError as exc:

@@ -30,6 +30,21 @@ class TestOutcome:
     prints: tuple[str, ...] = field(default_factory=tuple)
 
 
+# The input of one evaluation: a document, or the same as UTF-8 JSON bytes (what check.py
+# hands over: assembled from the evidence's compact forms, never re-serialised)
+PolicyInput = Mapping[str, Any] | bytes
+
+
+def input_document(input_doc: PolicyInput) -> Mapping[str, Any]:
+    """The input as Python data, for engines whose client serialises it themselves."""
+    if isinstance(input_doc, bytes | bytearray):
+        import orjson
+
+        doc: Mapping[str, Any] = orjson.loads(input_doc)
+        return doc
+    return input_doc
+
+
 class Engine(ABC):
     name: str
 
@@ -41,7 +56,7 @@ class Engine(ABC):
     @abstractmethod
     def evaluate(
         self,
-        input_doc: Mapping[str, Any],
+        input_doc: PolicyInput,
         packages: Sequence[str],
         costs: Mapping[str, float] | None = None,
     ) -> dict[str, PackageOutcome]:

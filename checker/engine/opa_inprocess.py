@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, excluded_items, outcome_from
-from checker.engine.interface import Engine, PackageOutcome, TestOutcome
+from checker.engine.interface import Engine, PackageOutcome, PolicyInput, TestOutcome, input_document
 from checker.errors import EngineError
 from checker.policies import PolicyFile
 
@@ -95,10 +95,11 @@ class InProcessOpaEngine(Engine):
 
     def evaluate(
         self,
-        input_doc: Mapping[str, Any],
+        input_doc: PolicyInput,
         packages: Sequence[str],
         costs: Mapping[str, float] | None = None,
     ) -> dict[str, PackageOutcome]:
+        input_doc = input_document(input_doc)  # the bindings serialise Python data themselves
         try:
             self._opa.add_policy("_collect.rego", collector_source(packages))
         except self._errors as exc:

@@ -15,18 +15,25 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+import orjson
 import requests
 from opa_client import OpaClient
 from opa_client.errors import ConnectionsError, RegoParseError
 
 from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, excluded_items, outcome_from
-from checker.engine.interface import Engine, PackageOutcome, TestOutcome
+from checker.engine.interface import Engine, PackageOutcome, PolicyInput, TestOutcome
 from checker.errors import EngineError
 from checker.policies import PolicyFile
 
 COLLECTOR_ID = "cloudpact/_collect.rego"
 # Evaluating a contract year is seconds, not the client's default 1.5 s.
 DEFAULT_TIMEOUT = 300.0
+
+
+def _input_body(input_doc: PolicyInput) -> bytes:
+    """The request body {"input": ...}, the input's JSON bytes inserted as they are."""
+    raw = input_doc if isinstance(input_doc, bytes | bytearray) else orjson.dumps(input_doc)
+    return b'{"input":' + bytes(raw) + b"}"
 
 
 class OpaServerEngine(Engine):
@@ -75,10 +82,11 @@ class OpaServerEngine(Engine):
         except requests.RequestException:
             raise self._unreachable() from None
 
-    def _post(self, path: str, body: dict[str, Any]) -> Any:
+    def _post(self, path: str, body: dict[str, Any] | bytes) -> Any:
         url = f"{self.url}/v1/{path}"
+        data = body if isinstance(body, bytes) else json.dumps(body)
         try:
-            response = self._client._session.post(url, data=json.dumps(body), timeout=self._client.timeout,
+            response = self._client._session.post(url, data=data, timeout=self._client.timeout,
                                                   headers={"Content-Type": "application/json"})
         except requests.Timeout:
             raise EngineError(f"OPA server at {self.url} timed out after {self._client.timeout:g} s") from None
@@ -94,8 +102,9 @@ class OpaServerEngine(Engine):
             raise RuntimeError(message.strip() or f"HTTP {response.status_code}")
         return response.json().get("result")
 
-    def evaluate(self, input_doc: Mapping[str, Any], packages: Sequence[str],
+    def evaluate(self, input_doc: PolicyInput, packages: Sequence[str],
                  costs: Mapping[str, float] | None = None) -> dict[str, PackageOutcome]:
+        body = _input_body(input_doc)
         try:
             self._client.update_policy_from_string(collector_source(packages), COLLECTOR_ID, rego_compat=False)
         except RegoParseError as exc:
@@ -103,21 +112,21 @@ class OpaServerEngine(Engine):
         except requests.RequestException:
             raise self._unreachable() from None
         try:
-            result = self._post(f"data/{COLLECTOR_PACKAGE}/result", {"input": input_doc})
+            result = self._post(f"data/{COLLECTOR_PACKAGE}/result", body)
         except RuntimeError:
-            return self._one_by_one(input_doc, packages)
+            return self._one_by_one(body, packages)
         if not isinstance(result, dict):
             raise EngineError(f"OPA server at {self.url} returned no result for the collector")
         return {pkg: outcome_from(result[pkg]) for pkg in packages}
 
-    def _one_by_one(self, input_doc: Mapping[str, Any], packages: Sequence[str]) -> dict[str, PackageOutcome]:
+    def _one_by_one(self, body: bytes, packages: Sequence[str]) -> dict[str, PackageOutcome]:
         out = {}
         for pkg in packages:
             try:
-                deny = self._post(f"data/{pkg.replace('.', '/')}/deny", {"input": input_doc})
-                measure = self._post(f"data/{pkg.replace('.', '/')}/measure", {"input": input_doc})
-                na = self._post(f"data/{pkg.replace('.', '/')}/not_applicable", {"input": input_doc})
-                excluded = self._post(f"data/{pkg.replace('.', '/')}/excluded", {"input": input_doc})
+                deny = self._post(f"data/{pkg.replace('.', '/')}/deny", body)
+                measure = self._post(f"data/{pkg.replace('.', '/')}/measure", body)
+                na = self._post(f"data/{pkg.replace('.', '/')}/not_applicable", body)
+                excluded = self._post(f"data/{pkg.replace('.', '/')}/excluded", body)
             except RuntimeError as exc:
                 out[pkg] = PackageOutcome(error=str(exc))
                 continue
