@@ -109,6 +109,19 @@ def _depth_ok(doc: Any) -> bool:
     return True
 
 
+# Indented by orjson (2 spaces a level; a string never holds a raw newline), a line starts
+# with 2 * MAX_DEPTH spaces only inside a container MAX_DEPTH deep: without such a line the
+# document is shallow enough, found at C speed; with one, the exact walk decides.
+_DEEP_LINE = b"\n" + b" " * (2 * MAX_DEPTH)
+
+
+def _deep(doc: Any) -> bool:
+    try:
+        return _DEEP_LINE in orjson.dumps(doc, option=orjson.OPT_INDENT_2)
+    except orjson.JSONEncodeError:  # deeper than orjson writes (255 levels)
+        return True
+
+
 def load_json_compact(raw: bytes) -> tuple[Any, bytes]:
     """`load_json` at C speed, also giving the document's compact serialisation (orjson),
     which is what the engine is handed: no second serialisation of the evidence later.
@@ -124,7 +137,7 @@ def load_json_compact(raw: bytes) -> tuple[Any, bytes]:
         doc = orjson.loads(raw)
     except orjson.JSONDecodeError:
         return _exact(raw)  # raises JsonRefused with the precise reason (or accepts)
-    if isinstance(doc, dict | list) and not _depth_ok(doc):
+    if isinstance(doc, dict | list) and _deep(doc) and not _depth_ok(doc):
         raise JsonRefused(f"nested deeper than {MAX_DEPTH} levels")
     compact = orjson.dumps(doc)
     if raw.count(b":") != compact.count(b":") or b"\\u003" in raw or b"e+" in compact:

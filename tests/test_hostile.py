@@ -293,3 +293,35 @@ def test_a_killed_check_leaves_no_process_and_no_part_files(tmp_path: Path) -> N
                     str(paths.EXAMPLES / "compliant"), "--format", "json", "--output", str(out)],
                    capture_output=True, timeout=300)
     assert out.is_file() and not list(tmp_path.glob(".*.part"))
+
+
+# ---- the fast reader (issue 17) refuses and accepts exactly what the exact one does ------
+
+_SAME = [
+    *(b"[" * n + inner + b"]" * n for n in (63, 64, 65) for inner in (b"", b"1", b"[]", b'{"a":1}')),
+    b'{"a": 1, "a": 2}', b'{"t": "10:00", "t": "11:00"}', b'{"a": "\\u003a", "a": 1}',
+    b'{"a": {"b": 1}, "c": {"b": 2, "b": 3}}', b'{"a": "x:y", "b": [{"c": "d:e"}]}',
+    b'"\\ud800"', b'"\xed\xa0\x80"', b"NaN", b"[Infinity]", b"[1e400]", b"\xef\xbb\xbf{}",
+    b"[12345678901234567890123456789]", b"[1e300, 9007199254740993]", "{\"k\": \"中:文\"}".encode(),
+]
+
+
+@pytest.mark.parametrize("body", _SAME, ids=range(len(_SAME)))
+def test_the_fast_reader_decides_as_the_exact_reader(body: bytes) -> None:
+    import orjson
+
+    from checker.safeload import JsonRefused, load_json, load_json_compact
+
+    def outcome(read):  # noqa: ANN001, ANN202
+        try:
+            return "ok", read(body)
+        except JsonRefused as exc:
+            return "refused", str(exc)
+
+    exact, fast = outcome(load_json), outcome(load_json_compact)
+    if exact[0] == "ok" and fast[0] == "ok":
+        assert fast[1][0] == exact[1] and orjson.loads(fast[1][1]) == exact[1]
+    elif exact[0] == "ok":  # only an integer beyond 64 bits, which no engine can take
+        assert "64-bit" in fast[1]
+    else:
+        assert fast == exact
