@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 
 from checker import paths, schemas
+from checker.memory import release_freed
 from checker.errors import BundleError, StoreError
 from checker.safeload import JsonRefused, load_json, load_json_compact
 from checker.store.interface import ObjectInfo, Store, StoreNotFound, StoreTooLarge
@@ -123,22 +124,29 @@ class Bundle:
         (never re-serialised): {"bundle": ..., "evidence": {kind: [{"path", "data"}]}},
         the evidence limited to `kinds` when given, plus the `extra` top-level members."""
         wanted = None if kinds is None else set(kinds)
-        by_kind: dict[str, list[bytes]] = {}
+        by_kind: dict[str, list[EvidenceFile]] = {}
         for f in self.files:
             if f.state == "ok" and f.kind != schemas.RAW_KIND and (wanted is None or f.kind in wanted):
-                by_kind.setdefault(f.kind, []).append(
-                    b'{"path":' + orjson.dumps(f.path) + b',"data":' + f.input_bytes() + b"}")
-        bundle = orjson.dumps({
+                by_kind.setdefault(f.kind, []).append(f)
+        parts = [b'{"bundle":', orjson.dumps({
             "bundle_id": self.bundle_id,
             "contract_id": self.contract_id,
             "period": self.manifest["period"],
             "producer": self.manifest["producer"],
             "created_at": self.manifest.get("created_at"),
             "signed": signed_roles(self),
-        })
-        evidence = b",".join(orjson.dumps(k) + b":[" + b",".join(v) + b"]" for k, v in by_kind.items())
-        tail = b"".join(b"," + orjson.dumps(k) + b":" + orjson.dumps(v) for k, v in (extra or {}).items())
-        return b'{"bundle":' + bundle + b',"evidence":{' + evidence + b"}" + tail + b"}"
+        }), b',"evidence":{']
+        for k, (kind, files) in enumerate(by_kind.items()):
+            parts += [b"," if k else b"", orjson.dumps(kind), b":["]
+            for i, f in enumerate(files):
+                parts += [b',{"path":' if i else b'{"path":', orjson.dumps(f.path), b',"data":',
+                          f.input_bytes(), b"}"]
+            parts.append(b"]")
+        parts.append(b"}")
+        for key, value in (extra or {}).items():
+            parts += [b",", orjson.dumps(key), b":", orjson.dumps(value)]
+        parts.append(b"}")
+        return b"".join(parts)  # one copy of the evidence, whatever its size
 
 
 def check_key(key: str) -> str:
@@ -209,6 +217,7 @@ def load_bundle(store: Store, *, only_manifest: bool = False) -> Bundle:
             _load_file(store, f, bundle.raw_bytes)
             dups.check(f)
             f.release()
+        release_freed()
     return bundle
 
 

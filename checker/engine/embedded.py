@@ -22,6 +22,7 @@ import regorus
 from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, excluded_items, outcome_from
 from checker.engine.interface import Engine, PackageOutcome, PolicyInput, TestOutcome
 from checker.errors import EngineError
+from checker.memory import release_freed
 from checker.policies import PolicyFile
 
 
@@ -75,6 +76,8 @@ class EmbeddedEngine(Engine):
             self._engine.set_input_json(text)
         except RuntimeError as exc:
             raise EngineError(f"input rejected by the engine: {clean_error(exc)}") from None
+        del text
+        release_freed()  # the JSON text and the parser's buffers, before the evaluation
         try:
             (result,) = self._query(f"data.{self._collector(tuple(packages))}.result")
             return {pkg: outcome_from(result[pkg]) for pkg in packages}
