@@ -1,7 +1,9 @@
 """One measurement in a fresh process: prints {"seconds", "peak_rss_bytes"} as JSON.
 
     python benchmarks/_measure.py floor BUNDLE    read + parse every evidence file (orjson)
-    python benchmarks/_measure.py check BUNDLE    cloudpact check, end to end (JSON report)
+    python benchmarks/_measure.py check BUNDLE [ENGINE [OUT]]
+                                                  cloudpact check, end to end (JSON report,
+                                                  written to OUT when given)
     python benchmarks/_measure.py idle            the interpreter with cloudpact imported
 """
 
@@ -23,13 +25,16 @@ def floor(bundle: Path) -> None:
             orjson.loads((bundle / entry["path"]).read_bytes())
 
 
-def check(bundle: Path) -> None:
+def check(bundle: Path, engine: str = "embedded", out: Path | None = None) -> None:
     from checker.check import run_check
+    from checker.engine import EngineName
     from checker.report.json import JsonRenderer
     from checker.store.local import LocalStore
 
-    report = run_check(LocalStore(bundle))
-    JsonRenderer().render(report)
+    report = run_check(LocalStore(bundle), engine=EngineName(engine).to_engine())
+    text = JsonRenderer().render(report)
+    if out is not None:
+        out.write_text(text)
 
 
 def idle() -> None:
@@ -43,7 +48,7 @@ def main() -> None:
     if what == "floor":
         floor(Path(sys.argv[2]))
     elif what == "check":
-        check(Path(sys.argv[2]))
+        check(Path(sys.argv[2]), *sys.argv[3:4], *(Path(a) for a in sys.argv[4:5]))
     elif what == "idle":
         idle()
     else:

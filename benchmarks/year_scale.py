@@ -12,7 +12,9 @@ children included) and wall seconds of floor and check, both measured in the sam
 check/floor in CPU; peak PSS of the check's process tree (sampled from /proc every 20 ms)
 and peak RSS, against bundle bytes; the growth exponent of check CPU from the first to the
 last scale (1.0 = linear); and, for the first scale, the Rego cost of each package alone
-(top 10), so the next regression is visible. Ratios are within one run: the machine is
+(top 10), so the next regression is visible; and the real OPA (in-process, the reference
+engine) on the first scale: its CPU against regorus's in the same run, and every clause
+whose whole result differs between the two (--no-opa skips it). Ratios are within one run: the machine is
 shared and noisy, so compare ratios, not seconds across runs.
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import subprocess
 import sys
 import tempfile
@@ -48,8 +51,11 @@ def _tree_pss(pid: int) -> int:
 
 
 def measure(*args: str) -> dict[str, float]:
+    # the generated years are signed with the example keys: judge them with their trust file
+    env = {"CLOUDPACT_TRUST": str(HERE.parent / "evidence" / "examples" / "example-trust.yaml"),
+           **os.environ}
     proc = subprocess.Popen([sys.executable, str(HERE / "_measure.py"), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak_pss = 0
     while proc.poll() is None:
         peak_pss = max(peak_pss, _tree_pss(proc.pid))
@@ -95,6 +101,28 @@ def package_costs(bundle: Path, top: int = 10) -> list[tuple[float, str]]:
     return sorted(costs, reverse=True)[:top]
 
 
+_RUN_FIELDS = ("generated_at", "engine")
+
+
+def _verdicts(report: Path) -> dict[str, str]:
+    """clause -> its whole result as canonical JSON (the run's own fields dropped)."""
+    doc = json.loads(report.read_text())
+    return {r["clause"]: json.dumps(r, sort_keys=True) for r in doc["results"]} | {
+        "ledger": json.dumps(doc.get("liability"), sort_keys=True)}
+
+
+def opa_row(bundle: Path, workdir: Path, repeat: int) -> dict[str, object]:
+    """The real OPA and regorus on one bundle, CPU of each in the same run, and the clauses
+    whose results differ (the ledger counted as one)."""
+    ours, theirs = workdir / "report-regorus.json", workdir / "report-opa.json"
+    regorus = best(repeat, "check", str(bundle), "embedded", str(ours))
+    opa = best(1, "check", str(bundle), "opa-inprocess", str(theirs))
+    a, b = _verdicts(ours), _verdicts(theirs)
+    return {"cpu": opa["cpu_seconds"], "wall": opa["seconds"], "regorus_cpu": regorus["cpu_seconds"],
+            "ratio": opa["cpu_seconds"] / regorus["cpu_seconds"], "clauses": len(a) - 1,
+            "differ": sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))}
+
+
 def bundle_bytes(bundle: Path) -> int:
     manifest = json.loads((bundle / "manifest.json").read_text())
     return sum((bundle / f["path"]).stat().st_size for f in manifest["files"]) + (bundle / "manifest.json").stat().st_size
@@ -106,6 +134,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None, help="also write the rows here")
+    parser.add_argument("--no-opa", action="store_true",
+                        help="skip the real OPA (in-process) run on the first scale")
     args = parser.parse_args()
 
     from checker.generate import generate
@@ -144,13 +174,19 @@ def main() -> None:
               f"{r['mem_ratio']:.2f} | {r['mem_ratio_net']:.2f} | {r['peak_rss'] / 1e6:.0f} |")
     print(f"\nidle interpreter: {idle['peak_pss_bytes'] / 1e6:.0f} MB PSS; growth exponent of check "
           f"CPU, scale {first['scale']:g} -> {last['scale']:g}: {exponent:.2f}")
+    opa = None if args.no_opa else opa_row(workdir / f"scale-{args.scales[0]:g}", workdir, args.repeat)
+    if opa is not None:
+        print(f"\nreal OPA (opa-inprocess), scale {args.scales[0]:g}: {opa['cpu']:.2f} CPU s, "
+              f"{opa['wall']:.2f} wall s = {opa['ratio']:.1f}x regorus CPU "
+              f"({opa['regorus_cpu']:.2f} s, same run); packages with results differing from "
+              f"regorus: {', '.join(opa['differ']) or 'none'} (of {opa['clauses']} clauses)")
     costs = package_costs(workdir / f"scale-{args.scales[0]:g}")
     print(f"\nRego CPU per package alone, scale {args.scales[0]:g} (top 10):")
     for seconds, pkg in costs:
         print(f"  {seconds:6.3f} s  {pkg}")
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "idle": idle, "exponent": exponent,
-                                         "packages": costs}, indent=1))
+                                         "packages": costs, "opa": opa}, indent=1))
 
 
 if __name__ == "__main__":
