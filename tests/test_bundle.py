@@ -149,3 +149,27 @@ def test_validate_reports_each_file_state(cli: Cli, bundle_copy: Callable[[str],
     r = cli("validate", b)
     assert r.code == 1
     assert f"missing  vuln_scan" in r.out and SCANS in r.out
+
+
+def test_loaded_evidence_is_held_once_as_compact_json_and_read_back_on_demand() -> None:
+    """Issue 17 (memory): after loading, no file keeps its records as Python objects; the
+    engine gets the compact bytes, and Python readers (attestations, spot checks, waivers)
+    get the same document back when they ask."""
+    import orjson
+
+    from checker import paths
+    from checker.bundle import load_bundle
+    from checker.store.local import LocalStore
+
+    root = paths.EXAMPLES / "compliant"
+    bundle = load_bundle(LocalStore(root))
+    ok = [f for f in bundle.files if f.state == "ok" and f.kind != "raw"]
+    assert ok and all(f._data is None and f.compact for f in ok)
+    for f in ok:
+        assert f.data == json.loads((root / f.path).read_bytes())
+    doc = orjson.loads(bundle.policy_input_json())
+    assert {k: [e["path"] for e in v] for k, v in doc["evidence"].items()} == {
+        k: [f.path for f in ok if f.kind == k] for k in {f.kind for f in ok}}
+    assert doc == bundle.policy_input()
+    limited = orjson.loads(bundle.policy_input_json(["tickets"], {"liability": {"total_cny": "1.00"}}))
+    assert set(limited["evidence"]) == {"tickets"} and limited["liability"] == {"total_cny": "1.00"}
