@@ -10,17 +10,16 @@ does nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 from functools import cache
 from typing import Any
 
 
 @cache
 def _libc() -> Any:
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    try:  # the symbols already loaded into the process (no ctypes.util.find_library: it forks)
+        libc = ctypes.CDLL(None)
         return libc if hasattr(libc, "malloc_trim") else None
-    except OSError:
+    except (OSError, TypeError):
         return None
 
 
