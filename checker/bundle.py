@@ -217,7 +217,7 @@ def load_bundle(store: Store, *, only_manifest: bool = False) -> Bundle:
             _load_file(store, f, bundle.raw_bytes)
             dups.check(f)
             f.release()
-        release_freed()
+    release_freed()
     return bundle
 
 
