@@ -642,19 +642,23 @@ _ticket_rows := [r |
 	}
 ]
 
-# the tickets of each [system, month], as positions in _ticket_rows (a set of numbers
-# iterates in ascending order: the group keeps the tickets' order)
-_groups[g] contains n if {
-	some n, r in _ticket_rows
-	g := [r.sid, r.month]
-}
+# the tickets of each [system, month] in one sort of [system, month, position in
+# _ticket_rows], cut where [system, month] changes; positions ascend inside a group, so a
+# group keeps the tickets' order
+_groups := [array.slice(s, b[j], b[j + 1]) |
+	s := sort([[r.sid, r.month, n] | some n, r in _ticket_rows])
+	count(s) > 0
+	cuts := [i | some i, k in s; i > 0; p := s[i - 1]; [p[0], p[1]] != [k[0], k[1]]]
+	b := array.concat(array.concat([0], cuts), [count(s)])
+	some j in numbers.range(0, count(b) - 2)
+]
 
 rows contains r if {
-	groups := _groups
 	all := _ticket_rows
 	links_of := {tid: ids | some tid, ids in _incidents_of_ticket} # {} when no incident cites a ticket (regorus leaves the rule undefined)
-	some g, members in groups
-	group := [all[n] | some n in members]
+	some members in _groups
+	g := [members[0][0], members[0][1]]
+	group := [all[m[2]] | some m in members]
 	some name in ["response", "recovery"]
 	mean := sum([x[name] | some x in group]) / count(group)
 	b := band(name, mean)
