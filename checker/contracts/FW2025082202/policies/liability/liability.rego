@@ -464,11 +464,11 @@ rows contains r if {
 # (A2.1/A3.1, A3.2, A3.6: the same outages judged over the term) are one event
 # `downtime:<system>`, linked to an incident only when that one incident's outages alone
 # meet the row (unrelated outages are never merged into one event through it).
+# (availability._spans: each outage inside the period once, its span and counted flag)
 _counted_of(sid) := [x |
-	some x in availability.outages
+	some x in availability._spans
+	x.counted
 	sid in x.o.system_ids
-	availability.counted(x.o)
-	availability.span(x.o)
 ]
 
 # Annex 3 rows 5-6: 因所提供的云服务或安全服务出现故障
@@ -491,7 +491,7 @@ _sole(ids) := [id | some id in ids] if count(ids) == 1 else := []
 _down_at(sid) := sprintf("%s#/outages", [lib.files("outages")[0].path])
 
 # counted downtime of some outages of a system, records only (ms, union)
-_records_ms(xs) := availability.covered([availability.span(x.o) | some x in xs], availability._period_start, availability._period_end)
+_records_ms(xs) := availability.covered([x.iv | some x in xs], availability._period_start, availability._period_end)
 
 _short(ms) if ((availability.period_ms - ms) * 100) * availability._target.den < availability._target.num * availability.period_ms
 
@@ -534,7 +534,7 @@ rows contains r if {
 # the previous one (a run of repeated_at_least, 3 included); 累计: the union of the fault
 # outages over the term reaches total_at_least_minutes (8 h included).
 _merged(xs) := [[s, e] |
-	iv := [availability.span(x.o) | some x in xs]
+	iv := [x.iv | some x in xs]
 	count(iv) > 0
 	lo := min([v[0] | some v in iv])
 	hi := max([v[1] | some v in iv])
