@@ -464,11 +464,11 @@ rows contains r if {
 # (A2.1/A3.1, A3.2, A3.6: the same outages judged over the term) are one event
 # `downtime:<system>`, linked to an incident only when that one incident's outages alone
 # meet the row (unrelated outages are never merged into one event through it).
+# (availability._spans: each outage inside the period once, its span and counted flag)
 _counted_of(sid) := [x |
-	some x in availability.outages
+	some x in availability._spans
+	x.counted
 	sid in x.o.system_ids
-	availability.counted(x.o)
-	availability.span(x.o)
 ]
 
 # Annex 3 rows 5-6: 因所提供的云服务或安全服务出现故障
@@ -491,7 +491,7 @@ _sole(ids) := [id | some id in ids] if count(ids) == 1 else := []
 _down_at(sid) := sprintf("%s#/outages", [lib.files("outages")[0].path])
 
 # counted downtime of some outages of a system, records only (ms, union)
-_records_ms(xs) := availability.covered([availability.span(x.o) | some x in xs], availability._period_start, availability._period_end)
+_records_ms(xs) := availability.covered([x.iv | some x in xs], availability._period_start, availability._period_end)
 
 _short(ms) if ((availability.period_ms - ms) * 100) * availability._target.den < availability._target.num * availability.period_ms
 
@@ -534,7 +534,7 @@ rows contains r if {
 # the previous one (a run of repeated_at_least, 3 included); 累计: the union of the fault
 # outages over the term reaches total_at_least_minutes (8 h included).
 _merged(xs) := [[s, e] |
-	iv := [availability.span(x.o) | some x in xs]
+	iv := [x.iv | some x in xs]
 	count(iv) > 0
 	lo := min([v[0] | some v in iv])
 	hi := max([v[1] | some v in iv])
@@ -588,17 +588,34 @@ rows contains r if {
 }
 
 # ---- tickets: mean response / recovery per system and month, on-site delays --------
-_tickets := [{"t": t, "at": lib.pointer(f.path, ["tickets", i]), "as_of": lib.ns(f.data.as_of)} |
+# each ticket of the period once, with its report time (ns) and its file's export time
+_tickets := [{"t": t, "path": f.path, "i": i, "reported": rep, "as_of": as_of} |
+	ps := lib.period_start
+	pe := lib.period_end
 	some f in lib.files("tickets")
+	as_of := lib.ns(f.data.as_of)
 	some i, t in f.data.tickets
-	lib.in_period(t.reported_at)
+	rep := lib.ns(t.reported_at)
+	rep >= ps
+	rep < pe
 ]
 
-_ticket_links(tid) := sort({id | some id, e in incidents; tid in object.get(e.x, "ticket_ids", [])})
+# incidents citing a ticket: ticket id -> incident ids (one pass over the incidents)
+_incidents_of_ticket[tid] contains id if {
+	some id, e in incidents
+	some tid in object.get(e.x, "ticket_ids", [])
+}
+
+_ticket_links(tid) := sort(ids) if {
+	ids := _incidents_of_ticket[tid]
+} else := []
 
 _at_or(ts, fallback) := lib.ns(ts) if ts != null else := fallback
 
-_elapsed(x, field) := (_at_or(object.get(x.t, field, null), x.as_of) - lib.ns(x.t.reported_at)) / _min_ns
+_elapsed(x, field) := (time.parse_rfc3339_ns(ts) - x.reported) / _min_ns if {
+	ts := object.get(x.t, field, null)
+	ts != null
+} else := (x.as_of - x.reported) / _min_ns
 
 # band(name, v): the band v falls in; above the last band, the last band
 band(name, v) := b if {
@@ -614,40 +631,52 @@ _within(_, _, i, n) if i == n - 1
 
 # each ticket once: its system, service month and both elapsed times (minutes)
 _ticket_rows := [r |
+	months := lib.service_months
 	some x in _tickets
-	t := lib.ns(x.t.reported_at)
-	some m in lib.service_months
-	t >= m.start
-	t < m.end
+	some m in months
+	x.reported >= m.start
+	x.reported < m.end
 	r := {
-		"sid": x.t.system_id, "month": m.label, "tid": x.t.ticket_id, "at": x.at,
+		"sid": x.t.system_id, "month": m.label, "tid": x.t.ticket_id, "path": x.path, "i": x.i,
 		"response": _elapsed(x, "responded_at"), "recovery": _elapsed(x, "resolved_at"),
 	}
 ]
 
-_groups := {[r.sid, r.month] | some r in _ticket_rows}
+# the tickets of each [system, month] in one sort of [system, month, position in
+# _ticket_rows], cut where [system, month] changes; positions ascend inside a group, so a
+# group keeps the tickets' order
+_groups := [array.slice(s, b[j], b[j + 1]) |
+	s := sort([[r.sid, r.month, n] | some n, r in _ticket_rows])
+	count(s) > 0
+	cuts := [i | some i, k in s; i > 0; p := s[i - 1]; [p[0], p[1]] != [k[0], k[1]]]
+	b := array.concat(array.concat([0], cuts), [count(s)])
+	some j in numbers.range(0, count(b) - 2)
+]
 
 rows contains r if {
-	some g in _groups
-	group := [x | some x in _ticket_rows; x.sid == g[0]; x.month == g[1]]
+	all := _ticket_rows
+	links_of := {tid: ids | some tid, ids in _incidents_of_ticket} # {} when no incident cites a ticket (regorus leaves the rule undefined)
+	some members in _groups
+	g := [members[0][0], members[0][1]]
+	group := [all[m[2]] | some m in members]
 	some name in ["response", "recovery"]
 	mean := sum([x[name] | some x in group]) / count(group)
 	b := band(name, mean)
-	links := sort({id | some x in group; some id in _ticket_links(x.tid)})
+	links := sort({id | some x in group; some id in links_of[x.tid]})
 	row := _pick(links, b.major, b.minor)
 	why := sprintf("mean %s %v min over %d tickets in %s", [name, round(mean * 100) / 100, count(group), g[1]])
-	r := _fee_row(sprintf("%s:%s:%s", [name, g[0], g[1]]), links, row, [g[0]], why, group[0].at)
+	r := _fee_row(sprintf("%s:%s:%s", [name, g[0], g[1]]), links, row, [g[0]], why, lib.pointer(group[0].path, ["tickets", group[0].i]))
 }
 
 rows contains r if {
 	some x in _tickets
 	x.t.onsite_required
-	from := _at_or(object.get(x.t, "onsite_requested_at", null), lib.ns(x.t.reported_at))
+	from := _at_or(object.get(x.t, "onsite_requested_at", null), x.reported)
 	wait := (_at_or(object.get(x.t, "onsite_arrived_at", null), x.as_of) - from) / _min_ns
 	b := band("unattended", wait)
 	links := _ticket_links(x.t.ticket_id)
 	row := _pick(links, b.major, b.minor)
-	r := _fee_row(sprintf("unattended:%s", [x.t.ticket_id]), links, row, [x.t.system_id], sprintf("on site %v min after it was needed", [wait]), x.at)
+	r := _fee_row(sprintf("unattended:%s", [x.t.ticket_id]), links, row, [x.t.system_id], sprintf("on site %v min after it was needed", [wait]), lib.pointer(x.path, ["tickets", x.i]))
 }
 
 # ---- scale-out not done after a written notice (Annex 3 row 4) -----------------------

@@ -232,6 +232,33 @@ test_fail_mean_response_band_major_when_an_incident_had_major_impact if {
 	{[r.event, r.row] | some r in liability.rows; startswith(r.event, "response")} == {["response:S2:2025-09", "A3.8"], ["response:S3:2025-09", "A2.7"]} with input.evidence as ev with data.params as params
 }
 
+test_fail_mean_response_band_without_any_incident_citing_a_ticket if {
+	# no incident at all: the group's row is still there, unlinked, citing its first ticket
+	list := [
+		ticket("t1", "S2", "2025-09-10T10:00:00+08:00", "2025-09-10T10:10:00+08:00"),
+		ticket("t2", "S2", "2025-09-11T10:00:00+08:00", "2025-09-11T10:30:00+08:00"),
+	]
+	[[r.event, r.row, r.links, r.evidence] | some r in liability.rows; startswith(r.event, "response")] == [["response:S2:2025-09", "A3.8", [], "t.json#/tickets/0"]] with input.evidence as tickets(list) with data.params as params
+}
+
+test_fail_mean_response_per_system_and_month_keeps_the_first_ticket_of_each if {
+	# tickets of two systems and two service months interleaved: four groups, each citing
+	# its own first ticket (2025-10-03 opens the second service month)
+	list := [
+		ticket("a1", "S2", "2025-09-10T10:00:00+08:00", "2025-09-10T10:20:00+08:00"),
+		ticket("b1", "S3", "2025-09-11T10:00:00+08:00", "2025-09-11T10:20:00+08:00"),
+		ticket("a2", "S2", "2025-10-03T00:00:00+08:00", "2025-10-03T00:20:00+08:00"),
+		ticket("a3", "S2", "2025-09-12T10:00:00+08:00", "2025-09-12T10:20:00+08:00"),
+		ticket("b2", "S3", "2025-10-05T10:00:00+08:00", "2025-10-05T10:20:00+08:00"),
+	]
+	{[r.event, r.evidence, r.why] | some r in liability.rows; startswith(r.event, "response")} == {
+		["response:S2:2025-09", "t.json#/tickets/0", "mean response 20 min over 2 tickets in 2025-09"],
+		["response:S3:2025-09", "t.json#/tickets/1", "mean response 20 min over 1 tickets in 2025-09"],
+		["response:S2:2025-10", "t.json#/tickets/2", "mean response 20 min over 1 tickets in 2025-10"],
+		["response:S3:2025-10", "t.json#/tickets/4", "mean response 20 min over 1 tickets in 2025-10"],
+	} with input.evidence as tickets(list) with data.params as params
+}
+
 test_fail_scale_out_after_written_notice if {
 	req := {"request_id": "q1", "system_id": "S4", "requested_at": "2025-11-01T10:00:00+08:00", "completed_at": "2025-11-20T10:00:00+08:00", "written_notice_at": "2025-11-09T10:00:00+08:00", "written_notice_by_role": "cloud_management_unit"}
 	ok := {"request_id": "q2", "system_id": "S4", "requested_at": "2025-11-01T10:00:00+08:00", "completed_at": "2025-11-16T10:00:00+08:00", "written_notice_at": "2025-11-09T10:00:00+08:00", "written_notice_by_role": "cloud_management_unit"}

@@ -48,6 +48,20 @@ _inner(iv, ends) := [[reach, x[0]] |
 	x[0] > reach
 ]
 
+# prefix_sums(xs): the running totals [xs[0], xs[0] + xs[1], ...]. Summed per block of 64,
+# so a long list (the pieces of a year of probe samples) stays near linear.
+_block := 64
+
+prefix_sums(xs) := [] if {
+	count(xs) == 0
+} else := [s |
+	blocks := [sum(array.slice(xs, b * _block, (b + 1) * _block)) | some b in numbers.range(0, floor((count(xs) - 1) / _block))]
+	before := [sum(array.slice(blocks, 0, b)) | some b, _ in blocks]
+	some i, _ in xs
+	b := floor(i / _block)
+	s := before[b] + sum(array.slice(xs, b * _block, i + 1))
+]
+
 # minutes of a [from, to] pair in ns (fractional minutes are kept).
 gap_minutes(g) := (g[1] - g[0]) / 60000000000
 

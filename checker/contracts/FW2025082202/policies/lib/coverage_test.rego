@@ -27,3 +27,22 @@ test_success_local_time_in_contract_zone if {
 test_success_an_inverted_interval_covers_nothing if {
 	lib.gaps([[0, 10], [20, 15], [30, 40]], 0, 40) == {[10, 30]}
 }
+
+test_success_prefix_sums_of_an_empty_and_a_short_list if {
+	lib.prefix_sums([]) == []
+	lib.prefix_sums([5]) == [5]
+	lib.prefix_sums([1, 2, 3]) == [1, 3, 6]
+}
+
+test_success_prefix_sums_across_blocks if {
+	# 64 per block: totals at the block edges and past them
+	xs := [i | some i in numbers.range(1, 200)]
+	got := lib.prefix_sums(xs)
+	count(got) == 200
+	got[62] == 2016
+	got[63] == 2080
+	got[64] == 2145
+	got[127] == 8256
+	got[128] == 8385
+	got[199] == 20100
+}

@@ -78,38 +78,98 @@ span(o) := [s, e] if {
 	s < e
 }
 
-# counted outage intervals of a system (ms)
-intervals[sid] := [iv |
+# each outage inside the period once, with its span and whether it is counted
+_spans := [{"o": x.o, "iv": iv, "counted": c} |
 	some x in outages
-	counted(x.o)
-	sid in x.o.system_ids
 	iv := span(x.o)
+	c := _counted_flag(x.o)
+]
+
+_counted_flag(o) := true if counted(o) else := false
+
+# counted outage intervals of a system (ms)
+intervals[sid] := [x.iv |
+	some x in _spans
+	x.counted
+	sid in x.o.system_ids
 ] if {
 	some sid in system_ids
 }
 
 # windows not counted for a system: approved maintenance and excused outages
-_excluded(sid) := [iv |
-	some x in outages
-	not counted(x.o)
+_excluded(sid) := [x.iv |
+	some x in _spans
+	not x.counted
 	sid in x.o.system_ids
-	iv := span(x.o)
 ]
 
-_inside(t, windows) if {
-	some w in windows
-	w[0] <= t
-	t < w[1]
-}
-
-# probe minutes down outside the excluded windows
+# probe minutes down outside the excluded windows: a down sample counts unless the start of
+# its minute (clipped to the period) is inside an excluded window. The same minutes as
+# samples.down(sid) filtered one by one, worked out per run of '0' samples instead: the
+# minutes of a run are consecutive, so those an excluded window takes out are one range of
+# indices, and what is left of the run is a few ranges (each [from, to) ms, clipped).
 sampled[sid] := [iv |
 	ex := _excluded(sid)
-	some iv in samples.down(sid)
-	not _inside(iv[0], ex)
+	some x in samples.series
+	x.s.system_id == sid
+	t0 := _ms(x.s.start)
+	st := x.s.step_seconds * 1000
+	some run in _zero_runs(x.s.values)
+	a := _first_in_period(t0, st, run[0])
+	b := _end_in_period(t0, st, run[1])
+	a < b
+	drops := [[lo, hi] |
+		some w in ex
+		lo := _first_at(t0, st, a, w[0])
+		hi := min({b, _first_at(t0, st, a, w[1])})
+		lo < hi
+	]
+	some k in lib.gaps(drops, a, b)
+	iv := [max({t0 + (k[0] * st), _period_start}), min({t0 + (k[1] * st), _period_end})]
 ] if {
 	some sid in system_ids
 }
+
+# runs of '0' (down) samples of a series as index ranges [a, b): the regex engine finds
+# them in one pass over the string, each run's end is the sum of the lengths of the pieces
+# and runs before it (the split around runs gives one piece more than there are runs)
+_zero_runs(values) := [[e - count(z), e] |
+	zs := regex.find_n("0+", values, -1)
+	pieces := regex.split("0+", values)
+	ends := lib.prefix_sums([n | some j, z in zs; n := count(pieces[j]) + count(z)])
+	some j, z in zs
+	e := ends[j]
+]
+
+# sample i of a series covers [t0 + i*st, t0 + (i+1)*st) ms. _first_in_period: the first
+# index from i on whose minute ends after the period start; _end_in_period: the index after
+# the last one before b that starts before the period end (samples.down's bounds)
+_first_in_period(t0, st, i) := i if {
+	(t0 + (i * st)) + st > _period_start
+} else := _ceil_index(t0, st, _period_start - st, true)
+
+_end_in_period(t0, st, b) := b if {
+	t0 + ((b - 1) * st) < _period_end
+} else := max({0, _ceil_index(t0, st, _period_end, false)})
+
+# _first_at(t0, st, a, w): the first index from a (the run's first minute in the period)
+# whose clipped start max(t0 + i*st, period start) is at or after w
+_first_at(t0, st, a, w) := a if {
+	max({t0 + (a * st), _period_start}) >= w
+} else := _ceil_index(t0, st, w, false)
+
+# _ceil_index(t0, st, w, strict): the least index i with t0 + i*st >= w (> w when strict),
+# from the quotient, checked against the comparison itself on both sides
+_ceil_index(t0, st, w, strict) := i if {
+	k := ceil((w - t0) / st)
+	some i in [k - 1, k, k + 1]
+	_past(t0 + (i * st), w, strict)
+	not _past(t0 + ((i - 1) * st), w, strict)
+}
+
+_past(t, w, true) if t > w
+
+_past(t, w, false) if t >= w
 
 # covered(iv, ws, we): length of the union of the intervals iv inside [ws, we), in ms
 covered(iv, ws, we) := (we - ws) - sum([d | some g in lib.gaps(iv, ws, we); d := g[1] - g[0]])

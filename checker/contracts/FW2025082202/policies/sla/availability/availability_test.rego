@@ -225,3 +225,40 @@ test_fail_gap_one_minute_over_the_tolerance if {
 	ev := day_ev([day_series("S1-a", "S1", concat("", [_ones(700), "------", _ones(734)])), ok_s2], [])
 	{[v.system_id, v.unobserved_minutes] | some v in policy.deny} == {["S1", 6]} with input.evidence as ev with data.params as day
 }
+
+# ---- probe minutes worked out per run of '0' samples: edges of the runs ------------------
+_maintenance(id, from, to) := object.union(outage(id, ["S1"], from, to), {"planned": true, "cause": "maintenance", "maintenance_approval": approval("2025-09-01T09:00:00+08:00")})
+
+test_success_window_cutting_a_run_mid_minute_takes_out_the_minutes_starting_in_it if {
+	# down 01:40-01:50; maintenance 01:42:30-01:45:30 takes the minutes starting 01:43,
+	# 01:44 and 01:45: 7 of the 10 count
+	values := concat("", [_ones(100), _zeros(10), _ones(1330)])
+	ev := day_ev([day_series("S1-a", "S1", values), ok_s2], [_maintenance("m1", "2025-09-03T01:42:30+08:00", "2025-09-03T01:45:30+08:00")])
+	policy.measure.systems.S1.downtime_minutes == 7 with input.evidence as ev with data.params as day
+}
+
+_off_grid(values) := {"series_id": "S1-x", "system_id": "S1", "start": "2025-09-02T23:59:30+08:00", "step_seconds": 60, "values": values}
+
+test_success_runs_across_the_period_bounds_are_clipped if {
+	# samples from 23:59:30 the day before: the first covers 30 s of the period, the one
+	# from 23:59:30 the last 30 s, the one from 00:00:30 the next day none
+	values := concat("", ["000", _ones(1437), "00"])
+	ev := day_ev([_off_grid(values), ok_s2], [])
+	policy.measure.systems.S1.downtime_minutes == 3 with input.evidence as ev with data.params as day
+}
+
+test_success_window_from_the_period_start_takes_out_the_clipped_first_minute if {
+	# maintenance to 00:01:00 (clipped to start at the period start): the samples from
+	# 23:59:30 (clipped to 00:00) and 00:00:30 start in it; 00:01:30 and the last half minute count
+	values := concat("", ["000", _ones(1437), "00"])
+	ev := day_ev([_off_grid(values), ok_s2], [_maintenance("m1", "2025-09-02T23:00:00+08:00", "2025-09-03T00:01:00+08:00")])
+	policy.measure.systems.S1.downtime_minutes == 1.5 with input.evidence as ev with data.params as day
+}
+
+test_fail_a_flapping_probe_counts_every_run if {
+	# 100 separate down minutes (more runs than one block of lib.prefix_sums)
+	values := concat("", [concat("", [p | some _ in numbers.range(1, 100); p := "01"]), _ones(1240)])
+	ev := day_ev([day_series("S1-a", "S1", values), ok_s2], [])
+	policy.measure.systems.S1.downtime_minutes == 100 with input.evidence as ev with data.params as day
+	{v.system_id | some v in policy.deny} == {"S1"} with input.evidence as ev with data.params as day
+}

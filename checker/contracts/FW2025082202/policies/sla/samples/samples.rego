@@ -37,12 +37,14 @@ down(sid) := {[max({t, period_start}), min({t + _step(x.s), period_end})] |
 	t + _step(x.s) > period_start
 }
 
-# observed windows of one series: its span cut at each '-' sample
+# observed windows of one series: its span cut at each '-' sample (the pieces between the
+# dashes, piece k ending where the lengths of pieces 0..k and their dashes add up to)
 _observed(s) := [[ms(s.start) + (a * _step(s)), ms(s.start) + (b * _step(s))] |
-	bounds := array.concat(array.concat([-1], indexof_n(s.values, "-")), [count(s.values)])
-	some k in numbers.range(0, count(bounds) - 2)
-	a := bounds[k] + 1
-	b := bounds[k + 1]
+	pieces := split(s.values, "-")
+	ends := lib.prefix_sums([n | some p in pieces; n := count(p) + 1])
+	some k, p in pieces
+	b := ends[k] - 1
+	a := b - count(p)
 	a < b
 ]
 
