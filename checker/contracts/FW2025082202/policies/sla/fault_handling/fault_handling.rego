@@ -16,9 +16,10 @@ clause := "3.8.b"
 
 limit := data.params.sla.handling_minutes
 
-steps[e.at] := {"e": e, "s": s} if {
-	some e in tk.tickets
-	s := tk.step(e, e.t.reported_at, "handling_started_at", limit)
+steps[at] := {"e": e, "s": s} if {
+	lim := limit
+	some at, e in tk.tickets
+	s := tk.step(e, "handling_started_at", lim)
 }
 
 deny contains v if {

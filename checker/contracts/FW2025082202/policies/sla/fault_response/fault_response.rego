@@ -16,9 +16,10 @@ clause := "3.8.a"
 
 limit := data.params.sla.response_minutes
 
-steps[e.at] := {"e": e, "s": s} if {
-	some e in tk.tickets
-	s := tk.step(e, e.t.reported_at, "responded_at", limit)
+steps[at] := {"e": e, "s": s} if {
+	lim := limit
+	some at, e in tk.tickets
+	s := tk.step(e, "responded_at", lim)
 }
 
 deny contains v if {

@@ -18,14 +18,15 @@ clause := "3.8.c"
 
 limit := data.params.sla.onsite_minutes
 
-_needed[e.at] := e if {
-	some e in tk.tickets
+_needed[at] := e if {
+	some at, e in tk.tickets
 	e.t.onsite_required == true
 }
 
-steps[e.at] := {"e": e, "s": s} if {
-	some e in _needed
-	s := tk.step(e, e.t.reported_at, "onsite_arrived_at", limit)
+steps[at] := {"e": e, "s": s} if {
+	lim := limit
+	some at, e in _needed
+	s := tk.step(e, "onsite_arrived_at", lim)
 }
 
 deny contains v if {
