@@ -33,17 +33,20 @@ _limit(s, important, other) := important if {
 	s.important == true
 } else := other
 
-steps[at] := {"e": e, "s": s} if {
+# the judged step of each ticket of a known system, by its pointer
+steps[at] := s if {
 	limits := _limits # bound once (OPA does not memoise a per-item lookup)
 	some at, e in tk.tickets
 	limit := limits[e.t.system_id]
-	s := object.union(tk.step(e, "resolved_at", limit), {"limit": limit})
+	s := tk.step(e, "resolved_at", limit)
 }
 
 deny contains v if {
-	some x in steps
-	tk.failed(x.s)
-	v := tk.violation(x.e, clause, "located and cleared", "resolved_at", x.s.limit, x.s)
+	failing := tk.failing
+	tickets := tk.tickets
+	some at, s in steps
+	failing[s.state] # tk.failed(s)
+	v := tk.violation(tickets[at], clause, "located and cleared", "resolved_at", s.limit, s)
 }
 
 deny contains v if {
@@ -56,9 +59,18 @@ deny contains v if {
 
 # recovery = resolved_at - reported_at, the 平均故障恢复时间 of Annex 2 rows 9-10 and
 # Annex 3 rows 10-11 (the liability ledger reads the mean and the monthly means);
-# keyed by the ticket's pointer: pointer -> minutes
+# keyed by the ticket's pointer: pointer -> minutes. Every ticket cleared after its report
+# counts, whether or not its system is known; a judged step already has those minutes
+# (ok and late: minutes >= 0), the others are worked out here.
+_recovery[at] := s.minutes if {
+	some at, s in steps
+	s.minutes >= 0
+}
+
 _recovery[at] := m if {
+	judged := steps # bound once (OPA does not memoise a per-item lookup)
 	some at, e in tk.tickets
+	not judged[at]
 	m := tk.elapsed(e, "resolved_at")
 	m >= 0
 }
@@ -68,7 +80,9 @@ _importance[id] := s.important if some id, s in _systems
 
 _worst(important) := w if {
 	imp := _importance
-	w := tk.worst([x.s.minutes | some x in steps; x.s.state in {"ok", "late"}; imp[x.e.t.system_id] == important])
+	done := tk.done
+	tickets := tk.tickets
+	w := tk.worst([s.minutes | some at, s in steps; done[s.state]; imp[tickets[at].t.system_id] == important])
 }
 
 measure := out if {

@@ -23,16 +23,19 @@ _needed[at] := e if {
 	e.t.onsite_required == true
 }
 
-steps[at] := {"e": e, "s": s} if {
+# the judged step of each ticket, by its pointer
+steps[at] := s if {
 	lim := limit
 	some at, e in _needed
 	s := tk.step(e, "onsite_arrived_at", lim)
 }
 
 deny contains v if {
-	some x in steps
-	tk.failed(x.s)
-	v := tk.violation(x.e, clause, "on site", "onsite_arrived_at", limit, x.s)
+	failing := tk.failing
+	tickets := tk.tickets
+	some at, s in steps
+	failing[s.state] # tk.failed(s)
+	v := tk.violation(tickets[at], clause, "on site", "onsite_arrived_at", limit, s)
 }
 
 not_applicable if count(_needed) == 0

@@ -13,20 +13,22 @@ import data.contract.lib
 # every ticket reported in the period, with where it is
 # (an object keyed by the evidence pointer, not a set: a set of 10k ticket objects costs
 # the engine a deep comparison per insertion, string keys do not)
-# (the service month is worked out once here: the clause packages group by it; the report
-# and export instants are parsed once here too, "from" and "now" in ns, for every clock)
-# (speed: data.params and the period bounds are bound before the loop over tickets, a
-# lookup of data.params per ticket costs regorus more than the rest of the ticket)
-tickets[at] := {"t": t, "at": at, "as_of": f.data.as_of, "month": m, "from": r, "now": now} if {
+# (done once per ticket here, for every clause package: the service month they group by,
+# and the report and export instants in ns, "from" and "now", where every clock starts
+# and where an absent step is judged)
+# (speed, regorus: data.params and rules are read before the loop over tickets, and
+# builtins are called directly, not through lib.ns / lib.in_period / month: a lookup of
+# data.params or a call of a Rego function per ticket costs more than the rest of it)
+tickets[at] := {"t": t, "at": at, "month": m, "from": r, "now": now} if {
 	lo := lib.period_start
 	hi := lib.period_end
 	tz := _tz
 	back := _month_back_ns
 	some f in lib.files("tickets")
-	now := lib.ns(f.data.as_of)
+	now := time.parse_rfc3339_ns(f.data.as_of)
 	some i, t in f.data.tickets
-	r := lib.ns(t.reported_at)
-	r >= lo # lib.in_period
+	r := time.parse_rfc3339_ns(t.reported_at)
+	r >= lo # lib.in_period(t.reported_at)
 	r < hi
 	at := sprintf("%s#/tickets/%d", [f.path, i])
 	m := time.format([r - back, tz, "2006-01"]) # month(t.reported_at)
@@ -34,9 +36,19 @@ tickets[at] := {"t": t, "at": at, "as_of": f.data.as_of, "month": m, "from": r, 
 
 # tickets outside the period do not count; they are listed, never dropped silently
 excluded contains {"evidence": lib.pointer(f.path, ["tickets", i]), "reason": "reported outside the service period"} if {
+	count(tickets) < _listed # (speed) when every listed ticket counts, none is looked for
+	lo := lib.period_start
+	hi := lib.period_end
 	some f in lib.files("tickets")
 	some i, t in f.data.tickets
-	not lib.in_period(t.reported_at)
+	not _inside(time.parse_rfc3339_ns(t.reported_at), lo, hi) # lib.in_period
+}
+
+_listed := sum([count(f.data.tickets) | some f in lib.files("tickets")])
+
+_inside(t, lo, hi) if {
+	t >= lo
+	t < hi
 }
 
 # stamp is the value of an optional timestamp field; undefined when absent or null
@@ -54,17 +66,22 @@ round2(x) := round(x * 100) / 100
 #   {"state": "ok" | "late" | "order", "minutes": m}   when the step happened
 #   {"state": "open"}     absent, and the limit passed before the export (as_of)
 #   {"state": "pending"}  absent, the limit had not passed yet
-step(e, field, limit) := out if {
-	m := elapsed(e, field)
-	out := {"state": _state(m, limit), "minutes": m}
-} else := {"state": "open"} if {
+# (each carries the limit it was judged against; the minutes are those of
+# lib.minutes_between, from the parsed report, see elapsed)
+step(e, field, limit) := {"state": st, "minutes": m, "limit": limit} if {
+	to := object.get(e.t, field, null) # stamp, inlined
+	to != null
+	m := (time.parse_rfc3339_ns(to) - e.from) / 60000000000
+	st := _state(m, limit)
+} else := {"state": "open", "limit": limit} if {
 	(e.now - e.from) / 60000000000 > limit
-} else := {"state": "pending"}
+} else := {"state": "pending", "limit": limit}
 
 # elapsed(e, field): minutes from the report of ticket e to its timestamp `field`
-# (lib.minutes_between on the parsed report); undefined when the field is absent or null
-elapsed(e, field) := (lib.ns(to) - e.from) / 60000000000 if {
-	to := stamp(e.t, field)
+# (lib.minutes_between(reported_at, field)); undefined when the field is absent or null
+elapsed(e, field) := (time.parse_rfc3339_ns(to) - e.from) / 60000000000 if {
+	to := object.get(e.t, field, null)
+	to != null
 }
 
 _state(m, limit) := "order" if {
@@ -98,7 +115,10 @@ _message(e, clause, what, field, limit, s) := msg if {
 	msg := sprintf("ticket %s (%s): no %s, limit of %v min passed [%s]", [e.t.ticket_id, e.t.system_id, field, limit, clause])
 }
 
-failed(s) if s.state in {"late", "order", "open"}
+failed(s) if s.state in failing
+
+# the states of a step that fail the clause
+failing := {"late", "order", "open"}
 
 # mean and worst of a list of minutes, null when empty, two decimals
 mean(xs) := round2(sum(xs) / count(xs)) if {
@@ -138,15 +158,16 @@ monthly_mean(xs) := {m: mean(ys) |
 	count(ys) > 0
 }
 
-_done := {"ok", "late"}
+# the states of a step that happened (its minutes count in means and worst)
+done := {"ok", "late"}
 
-# summary is the measure of judged steps {pointer: {"e": ticket, "s": step}}:
+# summary is the measure of judged steps {pointer: step}:
 # expected = tickets subject to the limit, actual = tickets within it.
 summary(steps, unit) := out if {
-	states := [x.s.state | some x in steps]
-	done_states := _done
-	done := {at: x.s.minutes | some at, x in steps; done_states[x.s.state]}
-	minutes := [x | some x in done]
+	states := [s.state | some s in steps]
+	done_states := done
+	minutes_of := {at: s.minutes | some at, s in steps; done_states[s.state]}
+	minutes := [x | some x in minutes_of]
 	out := {
 		"expected": count(steps),
 		"actual": count([1 | some st in states; st == "ok"]),
@@ -157,7 +178,7 @@ summary(steps, unit) := out if {
 		"open": count([1 | some st in states; st == "open"]),
 		"pending": count([1 | some st in states; st == "pending"]),
 		"out_of_order": count([1 | some st in states; st == "order"]),
-		"monthly_mean_minutes": monthly_mean(done),
+		"monthly_mean_minutes": monthly_mean(minutes_of),
 		"excluded": count(excluded),
 	}
 }
