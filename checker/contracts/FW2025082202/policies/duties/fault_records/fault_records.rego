@@ -25,7 +25,7 @@ clause := "9.13"
 # (speed: builtins are called directly, not through lib.ns / lib.in_period / lib.pointer,
 # and the period bounds are read before the loop; a Rego function call per ticket costs
 # regorus more than the rest of it)
-_tickets[at] := {"t": t, "from": r, "resolved": c} if {
+_tickets := {at: {"t": t, "from": r, "resolved": c} |
 	lo := lib.period_start
 	hi := lib.period_end
 	some f in lib.files("tickets")

@@ -34,7 +34,7 @@ _limit(s, important, other) := important if {
 } else := other
 
 # the judged step of each ticket of a known system, by its pointer
-steps[at] := s if {
+steps := {at: s |
 	limits := _limits # bound once (OPA does not memoise a per-item lookup)
 	some at, e in tk.tickets
 	limit := limits[e.t.system_id]
@@ -62,18 +62,10 @@ deny contains v if {
 # keyed by the ticket's pointer: pointer -> minutes. Every ticket cleared after its report
 # counts, whether or not its system is known; a judged step already has those minutes
 # (ok and late: minutes >= 0), the others are worked out here.
-_recovery[at] := s.minutes if {
-	some at, s in steps
-	s.minutes >= 0
-}
-
-_recovery[at] := m if {
-	judged := steps # bound once (OPA does not memoise a per-item lookup)
-	some at, e in tk.tickets
-	not judged[at]
-	m := tk.elapsed(e, "resolved_at")
-	m >= 0
-}
+_recovery := object.union(
+	{at: s.minutes | some at, s in steps; s.minutes >= 0},
+	{at: m | judged := steps; some at, e in tk.tickets; not judged[at]; m := tk.elapsed(e, "resolved_at"); m >= 0},
+)
 
 # importance of each system of the parameters (undefined when the entry has none)
 _importance[id] := s.important if some id, s in _systems

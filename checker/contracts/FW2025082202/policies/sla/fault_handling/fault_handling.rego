@@ -17,7 +17,7 @@ clause := "3.8.b"
 limit := data.params.sla.handling_minutes
 
 # the judged step of each ticket, by its pointer
-steps[at] := s if {
+steps := {at: s |
 	lim := limit
 	some at, e in tk.tickets
 	s := tk.step(e, "handling_started_at", lim)

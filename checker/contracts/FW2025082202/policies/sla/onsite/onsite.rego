@@ -18,13 +18,13 @@ clause := "3.8.c"
 
 limit := data.params.sla.onsite_minutes
 
-_needed[at] := e if {
+_needed := {at: e |
 	some at, e in tk.tickets
 	e.t.onsite_required == true
 }
 
 # the judged step of each ticket, by its pointer
-steps[at] := s if {
+steps := {at: s |
 	lim := limit
 	some at, e in _needed
 	s := tk.step(e, "onsite_arrived_at", lim)

@@ -29,7 +29,7 @@ held[r] := spans if {
 
 # the duty roles held on each shift by its registered staff (its `role` of each staff
 # member on duty), worked out once per shift for every role
-_roles_on[at] := rs if {
+_roles_on := {at: rs |
 	all := roster.shifts # bound once (OPA does not memoise a per-item lookup)
 	some f in lib.files("duty_roster")
 	some i, sh in f.data.shifts

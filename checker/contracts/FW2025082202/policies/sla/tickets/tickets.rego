@@ -16,10 +16,12 @@ import data.contract.lib
 # (done once per ticket here, for every clause package: the service month they group by,
 # and the report and export instants in ns, "from" and "now", where every clock starts
 # and where an absent step is judged)
-# (speed, regorus: data.params and rules are read before the loop over tickets, and
-# builtins are called directly, not through lib.ns / lib.in_period / month: a lookup of
-# data.params or a call of a Rego function per ticket costs more than the rest of it)
-tickets[at] := {"t": t, "at": at, "month": m, "from": r, "now": now} if {
+# (speed: data.params and rules are read before the loop over tickets, and builtins are
+# called directly, not through lib.ns / lib.in_period / month: a lookup of data.params or
+# a call of a Rego function per ticket costs regorus more than the rest of it; and it is
+# a comprehension, not a partial rule: OPA builds a partial rule of thousands of keys in
+# more than linear time)
+tickets := {at: {"t": t, "at": at, "month": m, "from": r, "now": now} |
 	lo := lib.period_start
 	hi := lib.period_end
 	tz := _tz
@@ -142,11 +144,21 @@ _month_back_ns := (_start_day - 1) * _day_ns
 
 month(ts) := time.format([lib.ns(ts) - _month_back_ns, _tz, "2006-01"])
 
-# the tickets of each service month (their pointers), grouped once: a monthly mean then
-# reads each ticket once instead of scanning every ticket per month
-by_month[m] contains at if {
-	some at, e in tickets
-	m := e.month
+# the tickets of each service month (their pointers, in pointer order), grouped once: a
+# monthly mean then reads each ticket once instead of scanning every ticket per month.
+# Grouped by sorting [month, pointer] pairs: a month starts at the first pair and where
+# the month differs from the pair before (a comprehension: OPA builds a partial rule of
+# thousands of members in more than linear time).
+# (flat arrays of months and pointers: regorus indexes an array of arrays slowly)
+by_month := {months[s]: array.slice(ats, s, e) |
+	pairs := sort([[x.month, at] | some at, x in tickets])
+	months := [p[0] | some p in pairs]
+	ats := [p[1] | some p in pairs]
+	n := count(pairs)
+	starts := array.concat([0], [i | some i in numbers.range(1, n - 1); months[i] != months[i - 1]])
+	ends := array.concat(array.slice(starts, 1, count(starts)), [n])
+	some k, s in starts
+	e := ends[k]
 }
 
 # monthly mean of a {pointer: minutes} object of tickets: {"2025-09": 2.4, ...}, only the
