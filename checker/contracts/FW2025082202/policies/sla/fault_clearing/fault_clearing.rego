@@ -33,13 +33,16 @@ _limit(s, important, other) := important if {
 	s.important == true
 } else := other
 
-# the judged step of each ticket of a known system, by its pointer
-steps := {at: s |
+# the tickets of known systems, by their limit: {limit: {pointer: ticket}}
+_by_limit := {limit: group |
 	limits := _limits # bound once (OPA does not memoise a per-item lookup)
-	some at, e in tk.tickets
-	limit := limits[e.t.system_id]
-	s := tk.step(e, "resolved_at", limit)
+	tickets := tk.tickets
+	some limit in {l | some _, l in limits}
+	group := {at: e | some at, e in tickets; limits[e.t.system_id] == limit}
 }
+
+# the judged step of each ticket of a known system, by its pointer
+steps := object.union_n([tk.judge(group, "resolved_at", limit) | some limit, group in _by_limit])
 
 deny contains v if {
 	failing := tk.failing

@@ -17,11 +17,7 @@ clause := "3.8.b"
 limit := data.params.sla.handling_minutes
 
 # the judged step of each ticket, by its pointer
-steps := {at: s |
-	lim := limit
-	some at, e in tk.tickets
-	s := tk.step(e, "handling_started_at", lim)
-}
+steps := tk.judge(tk.tickets, "handling_started_at", limit)
 
 deny contains v if {
 	failing := tk.failing

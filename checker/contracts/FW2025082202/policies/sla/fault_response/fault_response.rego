@@ -17,11 +17,7 @@ clause := "3.8.a"
 limit := data.params.sla.response_minutes
 
 # the judged step of each ticket, by its pointer
-steps := {at: s |
-	lim := limit
-	some at, e in tk.tickets
-	s := tk.step(e, "responded_at", lim)
-}
+steps := tk.judge(tk.tickets, "responded_at", limit)
 
 deny contains v if {
 	failing := tk.failing

@@ -24,11 +24,7 @@ _needed := {at: e |
 }
 
 # the judged step of each ticket, by its pointer
-steps := {at: s |
-	lim := limit
-	some at, e in _needed
-	s := tk.step(e, "onsite_arrived_at", lim)
-}
+steps := tk.judge(_needed, "onsite_arrived_at", limit)
 
 deny contains v if {
 	failing := tk.failing
