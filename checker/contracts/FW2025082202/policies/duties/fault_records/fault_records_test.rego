@@ -55,3 +55,11 @@ test_fail_open_31_minutes_without_an_update if {
 test_fail_gap_between_updates_one_minute_too_long if {
 	policy.deny == {{"msg": "ticket T1: 31 minutes without a progress report to Party A while the fault was open (interval 30) [9.13]", "evidence": "t.json#/tickets/0", "gap_minutes": 31}} with input.evidence as evidence([open_for("T1", 80, [at(20), at(51)])]) with data.params as params
 }
+
+# times out of order (cleared 31 minutes before the report): the span between the two is
+# still judged as open time, as the sorted instants always did (the shortcut that skips a
+# ticket open no longer than the interval measures that span both ways)
+test_fail_cleared_31_minutes_before_its_report_is_judged_on_the_span if {
+	{v.gap_minutes | some v in policy.deny} == {31} with input.evidence as evidence([open_for("T1", -31, [])]) with data.params as params
+	count(policy.deny) == 0 with input.evidence as evidence([open_for("T1", -30, [])]) with data.params as params
+}

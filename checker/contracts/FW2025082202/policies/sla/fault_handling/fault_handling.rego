@@ -16,15 +16,15 @@ clause := "3.8.b"
 
 limit := data.params.sla.handling_minutes
 
-steps[e.at] := {"e": e, "s": s} if {
-	some e in tk.tickets
-	s := tk.step(e, e.t.reported_at, "handling_started_at", limit)
-}
+# the judged step of each ticket, by its pointer
+steps := tk.judge(tk.tickets, "handling_started_at", limit)
 
 deny contains v if {
-	some x in steps
-	tk.failed(x.s)
-	v := tk.violation(x.e, clause, "handling started", "handling_started_at", limit, x.s)
+	failing := tk.failing
+	tickets := tk.tickets
+	some at, s in steps
+	failing[s.state] # tk.failed(s)
+	v := tk.violation(tickets[at], clause, "handling started", "handling_started_at", limit, s)
 }
 
 measure := out if {

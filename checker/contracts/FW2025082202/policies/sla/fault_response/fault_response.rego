@@ -16,15 +16,15 @@ clause := "3.8.a"
 
 limit := data.params.sla.response_minutes
 
-steps[e.at] := {"e": e, "s": s} if {
-	some e in tk.tickets
-	s := tk.step(e, e.t.reported_at, "responded_at", limit)
-}
+# the judged step of each ticket, by its pointer
+steps := tk.judge(tk.tickets, "responded_at", limit)
 
 deny contains v if {
-	some x in steps
-	tk.failed(x.s)
-	v := tk.violation(x.e, clause, "responded", "responded_at", limit, x.s)
+	failing := tk.failing
+	tickets := tk.tickets
+	some at, s in steps
+	failing[s.state] # tk.failed(s)
+	v := tk.violation(tickets[at], clause, "responded", "responded_at", limit, s)
 }
 
 # mean response time feeds the liability annexes (A2.7-8, A3.8-9 平均响应时间)

@@ -18,20 +18,20 @@ clause := "3.8.c"
 
 limit := data.params.sla.onsite_minutes
 
-_needed[e.at] := e if {
-	some e in tk.tickets
+_needed := {at: e |
+	some at, e in tk.tickets
 	e.t.onsite_required == true
 }
 
-steps[e.at] := {"e": e, "s": s} if {
-	some e in _needed
-	s := tk.step(e, e.t.reported_at, "onsite_arrived_at", limit)
-}
+# the judged step of each ticket, by its pointer
+steps := tk.judge(_needed, "onsite_arrived_at", limit)
 
 deny contains v if {
-	some x in steps
-	tk.failed(x.s)
-	v := tk.violation(x.e, clause, "on site", "onsite_arrived_at", limit, x.s)
+	failing := tk.failing
+	tickets := tk.tickets
+	some at, s in steps
+	failing[s.state] # tk.failed(s)
+	v := tk.violation(tickets[at], clause, "on site", "onsite_arrived_at", limit, s)
 }
 
 not_applicable if count(_needed) == 0

@@ -20,20 +20,23 @@ clause := "3.8.d"
 duties := {"onsite": "on-site engineer (现场)", "technical_support": "technical-support engineer (技术支持)"}
 
 # held[role]: [start, end] of every shift where a registered staff member on it holds role
-held[r] := [[e.start, e.end] |
-	some f in lib.files("duty_roster")
-	some i, sh in f.data.shifts
-	e := all[sprintf("%s#/shifts/%d", [f.path, i])]
-	_holds(sh, e, r)
-] if {
-	some r, _ in duties
+held[r] := spans if {
 	all := roster.shifts # bound once (OPA does not memoise a per-item lookup)
+	on := _roles_on
+	some r, _ in duties
+	spans := [[e.start, e.end] | some at, rs in on; rs[r]; e := all[at]]
 }
 
-_holds(sh, e, r) if {
-	some id in sh.staff_ids
-	object.get(object.get(sh, "role", {}), id, "") == r
-	id in e.on_duty
+# the duty roles held on each shift by its registered staff (its `role` of each staff
+# member on duty), worked out once per shift for every role
+_roles_on := {at: rs |
+	all := roster.shifts # bound once (OPA does not memoise a per-item lookup)
+	some f in lib.files("duty_roster")
+	some i, sh in f.data.shifts
+	at := sprintf("%s#/shifts/%d", [f.path, i])
+	e := all[at]
+	roles := object.get(sh, "role", {})
+	rs := {r | some id in e.on_duty; r := object.get(roles, id, "")}
 }
 
 uncovered[r] := lib.gaps(held[r], lib.period_start, lib.period_end) if some r, _ in duties

@@ -13,21 +13,49 @@ import data.contract.lib
 # every ticket reported in the period, with where it is
 # (an object keyed by the evidence pointer, not a set: a set of 10k ticket objects costs
 # the engine a deep comparison per insertion, string keys do not)
-# (the service month is worked out once here: the clause packages group by it)
-tickets[at] := {"t": t, "at": at, "as_of": f.data.as_of, "month": m} if {
+# (done once per ticket here, for every clause package: the service month they group by,
+# and the report and export instants in ns, "from" and "now", where every clock starts
+# and where an absent step is judged)
+# (speed: data.params and rules are read before the loop over tickets, and builtins are
+# called directly, not through lib.ns / lib.in_period / month: a lookup of data.params or
+# a call of a Rego function per ticket costs regorus more than the rest of it; and it is
+# a comprehension, not a partial rule: OPA builds a partial rule of thousands of keys in
+# more than linear time)
+tickets := {at: {"t": t, "at": at, "month": m, "from": r, "now": now} |
+	lo := lib.period_start
+	hi := lib.period_end
+	tz := _tz
+	back := _month_back_ns
 	some f in lib.files("tickets")
+	now := time.parse_rfc3339_ns(f.data.as_of)
 	some i, t in f.data.tickets
-	lib.in_period(t.reported_at)
+	r := time.parse_rfc3339_ns(t.reported_at)
+	r >= lo # lib.in_period(t.reported_at)
+	r < hi
 	at := sprintf("%s#/tickets/%d", [f.path, i])
-	m := month(t.reported_at)
+	m := time.format([r - back, tz, "2006-01"]) # month(t.reported_at)
 }
 
 # tickets outside the period do not count; they are listed, never dropped silently
+# (speed: looked for only when some listed ticket does not count; not lib.in_period, as
+# its two halves: no Rego function called per ticket)
 excluded contains {"evidence": lib.pointer(f.path, ["tickets", i]), "reason": "reported outside the service period"} if {
+	count(tickets) < _listed
+	lo := lib.period_start
 	some f in lib.files("tickets")
 	some i, t in f.data.tickets
-	not lib.in_period(t.reported_at)
+	time.parse_rfc3339_ns(t.reported_at) < lo
 }
+
+excluded contains {"evidence": lib.pointer(f.path, ["tickets", i]), "reason": "reported outside the service period"} if {
+	count(tickets) < _listed
+	hi := lib.period_end
+	some f in lib.files("tickets")
+	some i, t in f.data.tickets
+	time.parse_rfc3339_ns(t.reported_at) >= hi
+}
+
+_listed := sum([count(f.data.tickets) | some f in lib.files("tickets")])
 
 # stamp is the value of an optional timestamp field; undefined when absent or null
 stamp(obj, field) := v if {
@@ -38,24 +66,38 @@ stamp(obj, field) := v if {
 # two decimals, for messages and measures
 round2(x) := round(x * 100) / 100
 
-# step judges one timed step of ticket e: the clock runs from timestamp `from` to the
-# ticket's `field`, against `limit` minutes.
+# judge judges one timed step of every ticket of `tickets` ({pointer: ticket}): the clock
+# runs from the report (reported_at, OBLIGATIONS.md reading rule 7: every clock of 第三条 8
+# and 10 starts there) to the ticket's `field`, against `limit` minutes. {pointer: step}:
 #   {"state": "ok" | "late" | "order", "minutes": m}   when the step happened
 #   {"state": "open"}     absent, and the limit passed before the export (as_of)
 #   {"state": "pending"}  absent, the limit had not passed yet
-step(e, from, field, limit) := out if {
-	to := stamp(e.t, field)
-	m := lib.minutes_between(from, to)
-	out := {"state": _state(m, limit), "minutes": m}
-} else := {"state": "open"} if {
-	lib.minutes_between(from, e.as_of) > limit
-} else := {"state": "pending"}
+# "order" when m < 0, else "late" when m > limit, else "ok"; each step carries the limit
+# it was judged against; the minutes are those of lib.minutes_between(reported_at, field).
+# (speed: one call per clause, every ticket judged inside comprehensions: OPA spends more
+# on a call of a Rego function per ticket than on the rest of the ticket)
+judge(tickets, field, limit) := out if {
+	happened := {at: m |
+		some at, e in tickets
+		to := object.get(e.t, field, null) # stamp(e.t, field)
+		to != null
+		m := (time.parse_rfc3339_ns(to) - e.from) / 60000000000
+	}
+	out := object.union_n([
+		{at: {"state": "order", "minutes": m, "limit": limit} | some at, m in happened; m < 0},
+		{at: {"state": "late", "minutes": m, "limit": limit} | some at, m in happened; m > limit},
+		{at: {"state": "ok", "minutes": m, "limit": limit} | some at, m in happened; m >= 0; m <= limit},
+		{at: {"state": "open", "limit": limit} | some at, e in tickets; not happened[at]; (e.now - e.from) / 60000000000 > limit},
+		{at: {"state": "pending", "limit": limit} | some at, e in tickets; not happened[at]; (e.now - e.from) / 60000000000 <= limit},
+	])
+}
 
-_state(m, limit) := "order" if {
-	m < 0
-} else := "late" if {
-	m > limit
-} else := "ok"
+# elapsed(e, field): minutes from the report of ticket e to its timestamp `field`
+# (lib.minutes_between(reported_at, field)); undefined when the field is absent or null
+elapsed(e, field) := (time.parse_rfc3339_ns(to) - e.from) / 60000000000 if {
+	to := object.get(e.t, field, null)
+	to != null
+}
 
 # violation builds the structured violation of a step that failed
 violation(e, clause, what, field, limit, s) := object.union(lib.violation(msg, e.at), {
@@ -82,7 +124,10 @@ _message(e, clause, what, field, limit, s) := msg if {
 	msg := sprintf("ticket %s (%s): no %s, limit of %v min passed [%s]", [e.t.ticket_id, e.t.system_id, field, limit, clause])
 }
 
-failed(s) if s.state in {"late", "order", "open"}
+failed(s) if s.state in failing
+
+# the states of a step that fail the clause
+failing := {"late", "order", "open"}
 
 # mean and worst of a list of minutes, null when empty, two decimals
 mean(xs) := round2(sum(xs) / count(xs)) if {
@@ -98,32 +143,61 @@ worst(xs) := round2(max(xs)) if {
 # instant belongs to the calendar month of its local date moved back d-1 days.
 _day_ns := ((24 * 60) * 60) * 1000000000
 
-_start_day := time.date([lib.period_start, data.params.timezone])[2]
+_tz := data.params.timezone
 
-month(ts) := time.format([lib.ns(ts) - ((_start_day - 1) * _day_ns), data.params.timezone, "2006-01"])
+_start_day := time.date([lib.period_start, _tz])[2]
 
-# monthly mean of [month, minutes] pairs: {"2025-09": 2.4, ...}
-monthly_mean(pairs) := {m: mean([x | some p in pairs; p[0] == m; x := p[1]]) | some m in {q[0] | some q in pairs}}
+_month_back_ns := (_start_day - 1) * _day_ns
 
-# summary is the measure of a set of judged steps {"e": ticket, "s": step}:
+month(ts) := time.format([lib.ns(ts) - _month_back_ns, _tz, "2006-01"])
+
+# the tickets of each service month (their pointers, in pointer order), grouped once: a
+# monthly mean then reads each ticket once instead of scanning every ticket per month.
+# Grouped by sorting [month, pointer] pairs: a month starts at the first pair and where
+# the month differs from the pair before (a comprehension: OPA builds a partial rule of
+# thousands of members in more than linear time).
+# (flat arrays of months and pointers: regorus indexes an array of arrays slowly)
+by_month := {months[s]: array.slice(ats, s, e) |
+	pairs := sort([[x.month, at] | some at, x in tickets])
+	months := [p[0] | some p in pairs]
+	ats := [p[1] | some p in pairs]
+	n := count(pairs)
+	starts := array.concat([0], [i | some i in numbers.range(1, n - 1); months[i] != months[i - 1]])
+	ends := array.concat(array.slice(starts, 1, count(starts)), [n])
+	some k, s in starts
+	e := ends[k]
+}
+
+# monthly mean of a {pointer: minutes} object of tickets: {"2025-09": 2.4, ...}, only the
+# months with at least one value; within a month the values are summed in pointer order
+monthly_mean(xs) := {m: mean(ys) |
+	months := by_month # bound once (OPA does not memoise a per-item lookup)
+	some m, ats in months
+	ys := [x | some at in ats; x := xs[at]]
+	count(ys) > 0
+}
+
+# the states of a step that happened (its minutes count in means and worst)
+done := {"ok", "late"}
+
+# summary is the measure of judged steps {pointer: step}:
 # expected = tickets subject to the limit, actual = tickets within it.
 summary(steps, unit) := out if {
-	done := [x.s.minutes | some x in steps; x.s.state in {"ok", "late"}]
-	pairs := [[x.e.month, x.s.minutes] | some x in steps; x.s.state in {"ok", "late"}]
-	m := mean(done)
-	w := worst(done)
-	monthly := monthly_mean(pairs)
+	states := [s.state | some s in steps]
+	done_states := done
+	minutes_of := {at: s.minutes | some at, s in steps; done_states[s.state]}
+	minutes := [x | some x in minutes_of]
 	out := {
 		"expected": count(steps),
-		"actual": count([1 | some x in steps; x.s.state == "ok"]),
+		"actual": count([1 | some st in states; st == "ok"]),
 		"unit": unit,
-		"mean_minutes": m,
-		"worst_minutes": w,
-		"late": count([1 | some x in steps; x.s.state == "late"]),
-		"open": count([1 | some x in steps; x.s.state == "open"]),
-		"pending": count([1 | some x in steps; x.s.state == "pending"]),
-		"out_of_order": count([1 | some x in steps; x.s.state == "order"]),
-		"monthly_mean_minutes": monthly,
+		"mean_minutes": mean(minutes),
+		"worst_minutes": worst(minutes),
+		"late": count([1 | some st in states; st == "late"]),
+		"open": count([1 | some st in states; st == "open"]),
+		"pending": count([1 | some st in states; st == "pending"]),
+		"out_of_order": count([1 | some st in states; st == "order"]),
+		"monthly_mean_minutes": monthly_mean(minutes_of),
 		"excluded": count(excluded),
 	}
 }
