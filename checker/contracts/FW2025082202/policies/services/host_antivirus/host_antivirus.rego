@@ -22,7 +22,7 @@ interval_days := data.params.services[clause].scan_interval_days
 
 interval_ns := ((interval_days * 24) * 3600) * 1000000000
 
-agents contains {"agent": a, "at": at} if {
+agents := {{"agent": a, "at": at} |
 	some f in lib.files("antivirus")
 	some i, a in f.data.agents
 	at := lib.pointer(f.path, ["agents", i])

@@ -29,7 +29,7 @@ close_severities := {s | some s in data.params.services[clause].close_severities
 
 rounds_per_host := data.params.services[clause].rounds_per_host
 
-hardenings contains {"h": h, "at": at} if {
+hardenings := {{"h": h, "at": at} |
 	some f in lib.files("hardening")
 	some i, h in f.data.hardenings
 	at := lib.pointer(f.path, ["hardenings", i])

@@ -26,7 +26,7 @@ tolerance_minutes := object.get(data.params.services[clause], "heartbeat_max_gap
 
 _tolerance_ns := (tolerance_minutes * 60) * 1000000000
 
-agents contains {"agent": a, "at": at} if {
+agents := {{"agent": a, "at": at} |
 	some f in lib.files("host_protection")
 	some i, a in f.data.agents
 	at := lib.pointer(f.path, ["agents", i])
