@@ -29,16 +29,11 @@ close_severities := {s | some s in data.params.services[clause].close_severities
 
 rounds_per_host := data.params.services[clause].rounds_per_host
 
-hardenings := {{"h": h, "at": at} |
-	some f in lib.files("hardening")
-	some i, h in f.data.hardenings
-	at := lib.pointer(f.path, ["hardenings", i])
-}
-
-# scans_by_id: scan_id -> the scan records with that id (indexed by key once)
-scans_by_id[s.scan_id] contains s if {
-	some f in lib.files("vuln_scan")
-	some s in f.data.scans
+# scans_by_id: scan_id -> [file index, scan index] of the scans with that id (indexed by
+# key once; places, not whole records, in the set)
+scans_by_id[s.scan_id] contains [j, i] if {
+	some j, f in lib.files("vuln_scan")
+	some i, s in f.data.scans
 }
 
 # evaluations: cert_id -> MLPS evaluation records (等级测评) of the certifications kind
@@ -70,9 +65,10 @@ _closed(h) := {it.finding_id | some it in h.items; it.outcome in {"fixed", "just
 
 # open_findings: findings of the cited scan that must be closed and are not
 open_findings(h, s) := [f.finding_id |
+	closed := _closed(h)
 	some f in s.findings
 	f.severity in close_severities
-	not f.finding_id in _closed(h)
+	not f.finding_id in closed
 ]
 
 _evaluation(h) := object.get(h, "evaluation_finding", null)
@@ -85,8 +81,15 @@ _reason(h, by_id, evals) := "not tied to a scan or an MLPS evaluation finding (s
 	r := _reason_evaluation(h, object.get(evals, _evaluation(h).evaluation_id, set()))
 } else := r if {
 	object.get(h, "scan_id", null) != null
-	r := _reason_cited(h, [s | some s in object.get(by_id, h.scan_id, set())])
+	r := _reason_cited(h, _cited(object.get(by_id, h.scan_id, set())))
 }
+
+# the scan records at these places, in the order of a set of the records
+_cited(places) := sort({s |
+	fs := lib.files("vuln_scan")
+	some p in places
+	s := fs[p[0]].data.scans[p[1]]
+})
 
 _reason_cited(h, cited) := sprintf("cites scan %s, which is not in the scan evidence", [h.scan_id]) if {
 	count(cited) == 0
@@ -125,13 +128,30 @@ _reason_evaluation(h, evals) := sprintf("cites MLPS evaluation %s, which is not 
 	not _evaluation(h).finding_id in _closed(h)
 }
 
-# verdict: evidence pointer -> why the hardening there does not count (computed once)
-verdict[e.at] := reason if {
+# reasons: [file index, hardening index] -> why the hardening there does not count
+# (computed once per record, read from the files; pointers only for those in verdict)
+_reasons := {[j, i]: reason |
 	by_id := _scans_by_id
 	evals := _evaluations
-	some e in hardenings
-	reason := _reason(e.h, by_id, evals)
+	some j, f in lib.files("hardening")
+	some i, h in f.data.hardenings
+	reason := _reason(h, by_id, evals)
 }
+
+# verdict: evidence pointer -> why the hardening there does not count
+verdict := {at: reason |
+	fs := lib.files("hardening")
+	some k, reason in _reasons
+	at := lib.pointer(fs[k[0]].path, ["hardenings", k[1]])
+}
+
+# the hardenings that count
+_counted := [h |
+	rs := _reasons
+	some j, f in lib.files("hardening")
+	some i, h in f.data.hardenings
+	not rs[[j, i]]
+]
 
 excluded contains {"evidence": at, "reason": reason} if {
 	some at, reason in verdict
@@ -142,10 +162,8 @@ _basis(h) := sprintf("scan:%s", [h.scan_id]) if {
 } else := sprintf("mlps:%s", [h.evaluation_finding.evaluation_id])
 
 # bases: host -> the scans and evaluations its counted hardenings answer (indexed once)
-bases[e.h.host_id] contains _basis(e.h) if {
-	v := verdict
-	some e in hardenings
-	not v[e.at]
+bases[h.host_id] contains _basis(h) if {
+	some h in _counted
 }
 
 per_host[host_id] := min({count(b), rounds_per_host}) if {
@@ -154,7 +172,7 @@ per_host[host_id] := min({count(b), rounds_per_host}) if {
 
 delivered := sum([n | some _, n in per_host])
 
-_eligible := count([1 | v := verdict; some e in hardenings; not v[e.at]])
+_eligible := count(_counted)
 
 _bases := sum([count(b) | some _, b in bases])
 
