@@ -35,10 +35,10 @@ managed contains e.agent.host_id if {
 	e.agent.centrally_managed == true
 }
 
-# covered: host -> the interval indexes with a completed run started in that interval
+# covered: [host, interval index] with a completed run started in that interval
 # (the period bounds are bound once; each run's times are parsed once, by the builtin
 # lib.ns wraps, since this loop runs over every run of the year)
-covered[r.host_id] contains k if {
+covered := {[r.host_id, k] |
 	ps := lib.period_start
 	pe := lib.period_end
 	iv := interval_ns
@@ -62,16 +62,10 @@ required(host_id) := {k |
 }
 
 # missing: host -> the required intervals without a completed run (once per host)
-# (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {}:
-# read it through a complete rule, bound once)
-_covered := x if {
-	x := covered
-} else := {}
-
 missing[host_id] := m if {
-	c := _covered
+	c := covered
 	some host_id, _ in lib.hosts
-	m := required(host_id) - object.get(c, host_id, set())
+	m := {k | some k in required(host_id); not [host_id, k] in c}
 }
 
 _interval_start(k) := lib.local_time(lib.period_start + (k * interval_ns))
@@ -128,8 +122,8 @@ counted contains host_id if {
 }
 
 lowest := lib.lowest(by_host) if {
-	ms := missing
-	by_host := {id: spans(id, ms[id]) | some id in managed; lib.hosts[id]}
+	ms := missing # keyed by the inventory's hosts, bound once (OPA)
+	by_host := {id: spans(id, ms[id]) | some id in managed; ms[id]}
 }
 
 deny contains v if {

@@ -122,7 +122,10 @@ counted contains host_id if {
 	not v[host_id]
 }
 
-lowest := lib.lowest({id: s | some id, s in spans; lib.hosts[id]})
+lowest := lib.lowest(by_host) if {
+	hs := lib.hosts # bound once (OPA does not memoise a per-item lookup)
+	by_host := {id: s | some id, s in spans; hs[id]}
+}
 
 deny contains v if {
 	f := lib.files("host_protection")[0]
