@@ -23,7 +23,7 @@ shifts[at] := e if {
 	at := sprintf("%s#/shifts/%d", [f.path, i])
 	start := time.parse_rfc3339_ns(sh.start) # lib.ns, inlined: this runs per shift
 	end := time.parse_rfc3339_ns(sh.end)
-	on_duty := {id | some id in sh.staff_ids; _registered(regs[id], start, end)}
+	on_duty := {id | some id in sh.staff_ids; w := regs[id]; w[0] <= start; w[1] >= end} # registered_for
 	e := {"path": f.path, "index": i, "start": start, "end": end, "staff_ids": sh.staff_ids, "on_duty": on_duty}
 }
 
