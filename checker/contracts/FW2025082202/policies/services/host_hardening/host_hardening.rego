@@ -29,11 +29,10 @@ close_severities := {s | some s in data.params.services[clause].close_severities
 
 rounds_per_host := data.params.services[clause].rounds_per_host
 
-# scans_by_id: scan_id -> [file index, scan index] of the scans with that id (indexed by
-# key once; places, not whole records, in the set)
-scans_by_id[s.scan_id] contains [j, i] if {
-	some j, f in lib.files("vuln_scan")
-	some i, s in f.data.scans
+# scans_by_id: scan_id -> the scan records with that id (indexed by key once)
+scans_by_id[s.scan_id] contains s if {
+	some f in lib.files("vuln_scan")
+	some s in f.data.scans
 }
 
 # evaluations: cert_id -> MLPS evaluation records (等级测评) of the certifications kind
@@ -55,9 +54,9 @@ _evaluations := x if {
 
 # a scan made in the period while its host was in service, finished (the host is in
 # service and the scan is real: the conditions 2.2.1.7 puts on the scan itself)
-_scan_counts(s) if {
+_scan_counts(s, sps) if {
 	lib.in_period(s.started_at)
-	scans_policy.in_host_service(s.host_id, lib.ns(s.started_at))
+	_in_service(sps, s.host_id, lib.ns(s.started_at))
 	lib.ns(s.finished_at) >= lib.ns(s.started_at)
 }
 
@@ -73,34 +72,38 @@ open_findings(h, s) := [f.finding_id |
 
 _evaluation(h) := object.get(h, "evaluation_finding", null)
 
-_reason(h, by_id, evals) := "not tied to a scan or an MLPS evaluation finding (scan_id is null, no evaluation_finding)" if {
+# spans: inventory host -> its time in service (once per host, not per hardening)
+_spans := {h: lib.host_spans(h) | some h, _ in lib.hosts}
+
+# in_service(sps, host_id, t): scans_policy.in_host_service(host_id, t), with the hosts'
+# spans (sps) computed once instead of per call
+_in_service(sps, host_id, t) if {
+	some sp in object.get(sps, host_id, set())
+	sp[0] <= t
+	t < sp[1]
+}
+
+_reason(h, by_id, evals, sps) := "not tied to a scan or an MLPS evaluation finding (scan_id is null, no evaluation_finding)" if {
 	object.get(h, "scan_id", null) == null
 	_evaluation(h) == null
 } else := r if {
 	object.get(h, "scan_id", null) == null
-	r := _reason_evaluation(h, object.get(evals, _evaluation(h).evaluation_id, set()))
+	r := _reason_evaluation(h, object.get(evals, _evaluation(h).evaluation_id, set()), sps)
 } else := r if {
 	object.get(h, "scan_id", null) != null
-	r := _reason_cited(h, _cited(object.get(by_id, h.scan_id, set())))
+	r := _reason_cited(h, [s | some s in object.get(by_id, h.scan_id, set())], sps)
 }
 
-# the scan records at these places, in the order of a set of the records
-_cited(places) := sort({s |
-	fs := lib.files("vuln_scan")
-	some p in places
-	s := fs[p[0]].data.scans[p[1]]
-})
-
-_reason_cited(h, cited) := sprintf("cites scan %s, which is not in the scan evidence", [h.scan_id]) if {
+_reason_cited(h, cited, sps) := sprintf("cites scan %s, which is not in the scan evidence", [h.scan_id]) if {
 	count(cited) == 0
 } else := r if {
-	r := _reason_same_host(h, [s | some s in cited; s.host_id == h.host_id])
+	r := _reason_same_host(h, [s | some s in cited; s.host_id == h.host_id], sps)
 }
 
-_reason_same_host(h, same) := sprintf("cites scan %s of another host", [h.scan_id]) if {
+_reason_same_host(h, same, sps) := sprintf("cites scan %s of another host", [h.scan_id]) if {
 	count(same) == 0
 } else := sprintf("cites scan %s, which does not count for 2.2.1.7 (host or period)", [h.scan_id]) if {
-	not _scan_counts(same[0])
+	not _scan_counts(same[0], sps)
 } else := "performed outside the service period" if {
 	not lib.in_period(h.performed_at)
 } else := sprintf("performed before scan %s finished", [h.scan_id]) if {
@@ -110,7 +113,7 @@ _reason_same_host(h, same) := sprintf("cites scan %s of another host", [h.scan_i
 	count(open) > 0
 }
 
-_reason_evaluation(h, evals) := sprintf("cites MLPS evaluation %s, which is not in the certifications evidence", [_evaluation(h).evaluation_id]) if {
+_reason_evaluation(h, evals, sps) := sprintf("cites MLPS evaluation %s, which is not in the certifications evidence", [_evaluation(h).evaluation_id]) if {
 	count(evals) == 0
 } else := sprintf("MLPS evaluation %s was issued by Party B itself, not by an evaluation body", [_evaluation(h).evaluation_id]) if {
 	every c in evals {
@@ -119,7 +122,7 @@ _reason_evaluation(h, evals) := sprintf("cites MLPS evaluation %s, which is not 
 } else := "performed outside the service period" if {
 	not lib.in_period(h.performed_at)
 } else := "host not in service when the hardening was performed" if {
-	not scans_policy.in_host_service(h.host_id, lib.ns(h.performed_at))
+	not _in_service(sps, h.host_id, lib.ns(h.performed_at))
 } else := sprintf("performed before MLPS evaluation %s was issued", [_evaluation(h).evaluation_id]) if {
 	every c in evals {
 		cal.date_of(h.performed_at) < c.issued_on
@@ -133,9 +136,10 @@ _reason_evaluation(h, evals) := sprintf("cites MLPS evaluation %s, which is not 
 _reasons := {[j, i]: reason |
 	by_id := _scans_by_id
 	evals := _evaluations
+	sps := _spans
 	some j, f in lib.files("hardening")
 	some i, h in f.data.hardenings
-	reason := _reason(h, by_id, evals)
+	reason := _reason(h, by_id, evals, sps)
 }
 
 # verdict: evidence pointer -> why the hardening there does not count
