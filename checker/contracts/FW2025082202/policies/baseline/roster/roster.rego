@@ -17,12 +17,13 @@ staff[s.staff_id] := s if {
 # shifts: pointer -> every shift with its place, its window in ns and its registered
 # staff. Keyed by pointer (an object, not a set of objects: no ordering of big values).
 shifts[at] := e if {
+	regs := _registration
 	some f in lib.files("duty_roster")
 	some i, sh in f.data.shifts
 	at := sprintf("%s#/shifts/%d", [f.path, i])
-	start := lib.ns(sh.start)
-	end := lib.ns(sh.end)
-	on_duty := {id | some id in sh.staff_ids; registered_for(id, start, end)}
+	start := time.parse_rfc3339_ns(sh.start) # lib.ns, inlined: this runs per shift
+	end := time.parse_rfc3339_ns(sh.end)
+	on_duty := {id | some id in sh.staff_ids; w := regs[id]; w[0] <= start; w[1] >= end} # registered_for
 	e := {"path": f.path, "index": i, "start": start, "end": end, "staff_ids": sh.staff_ids, "on_duty": on_duty}
 }
 
@@ -40,10 +41,19 @@ _revoked(reg) := lib.ns(reg.revoked_at) if {
 
 # registered_for: registered no later than the shift starts and not revoked before it ends.
 registered_for(staff_id, start, end) if {
-	w := registration[staff_id]
+	_registered(registration[staff_id], start, end)
+}
+
+_registered(w, start, end) if {
 	w[0] <= start
 	w[1] >= end
 }
+
+# registration bound once by `shifts` (OPA does not memoise a per-item lookup of a
+# partial rule); {} when the register is empty
+_registration := x if {
+	x := registration
+} else := {}
 
 # staffed: [start, end] of every shift with at least `n` registered staff on duty.
 staffed(n) := [[e.start, e.end] | some e in shifts; count(e.on_duty) >= n]

@@ -41,46 +41,77 @@ _agreement(id) := a if {
 	a := evidence.present(e.r, "agreement")
 }
 
-# every appearance of a person on the project: {id, day, what, at}
-_seen contains {"id": e.r.staff_id, "day": e.r.on_project_from, "what": sprintf("on the project since %s", [e.r.on_project_from]), "at": e.at} if {
+# every appearance of a person on the project, without its message and pointer (built
+# only for the one that is a person's first): {id, day, src, ts, at (staff, access) or
+# path and index (shifts)}; a roster shift's start is parsed once per shift, not per person
+_seen contains {"id": e.r.staff_id, "day": e.r.on_project_from, "src": "staff", "ts": e.r.on_project_from, "at": e.at} if {
 	some e in _staff
 }
 
-_seen contains {"id": id, "day": cal.date_of(s.start), "what": sprintf("on duty from %s", [s.start]), "at": lib.pointer(f.path, ["shifts", i])} if {
+_seen contains {"id": id, "day": day, "src": "shift", "ts": s.start, "path": f.path, "i": i} if {
+	ps := lib.period_start
+	pe := lib.period_end
+	tz := data.params.timezone
 	some f in lib.files("duty_roster")
 	some i, s in f.data.shifts
-	lib.in_period(s.start)
+	t := time.parse_rfc3339_ns(s.start)
+	t >= ps
+	t < pe
+	day := cal.ymd(time.date([t, tz])) # cal.day_of_ns(t), the zone bound once
 	some id in s.staff_ids
 }
 
-_seen contains {"id": e.r.staff_id, "day": cal.date_of(e.r.accessed_at), "what": sprintf("accessed Party A's systems at %s", [e.r.accessed_at]), "at": e.at} if {
+_seen contains {"id": e.r.staff_id, "day": cal.date_of(e.r.accessed_at), "src": "access", "ts": e.r.accessed_at, "at": e.at} if {
 	some e in evidence.records("confidentiality", "access_records")
 	lib.in_period(e.r.accessed_at)
 }
 
-_people := {s.id | some s in _seen}
+_what(x) := sprintf("on the project since %s", [x.ts]) if x.src == "staff"
 
-# a person's first appearance (earliest day, then the smallest pointer)
-_first(id) := s if {
-	day := min({x.day | some x in _seen; x.id == id})
-	at := min({x.at | some x in _seen; x.id == id; x.day == day})
-	some s in _seen
-	s.id == id
-	s.day == day
+_what(x) := sprintf("on duty from %s", [x.ts]) if x.src == "shift"
+
+_what(x) := sprintf("accessed Party A's systems at %s", [x.ts]) if x.src == "access"
+
+_at(x) := x.at if x.src != "shift"
+
+_at(x) := lib.pointer(x.path, ["shifts", x.i]) if x.src == "shift"
+
+# days_of: person -> the days they appear on (grouped once)
+_days_of[x.id] contains x.day if {
+	some x in _seen
+}
+
+# seen_of: person -> their appearances
+_seen_of[x.id] contains x if {
+	some x in _seen
+}
+
+_people := {x.id | some x in _seen}
+
+# first: person -> their first appearance (earliest day, then the smallest pointer), with
+# its message and pointer: {id, day, what, at}
+_first[id] := s if {
+	ds := _days_of
+	so := _seen_of
+	some id, days in ds
+	day := min(days)
+	cands := {{"id": id, "day": day, "what": _what(x), "at": _at(x)} | some x in so[id]; x.day == day}
+	at := min({c.at | some c in cands})
+	some s in cands
 	s.at == at
 }
 
 deny contains v if {
-	some id in _people
+	fs := _first
+	some id, s in fs
 	not _agreement(id)
-	s := _first(id)
 	v := lib.violation(sprintf("%s, %s, has no signed confidentiality agreement [%s]", [id, s.what, clause]), s.at)
 }
 
 deny contains v if {
-	some id in _people
+	fs := _first
+	some id, s in fs
 	a := _agreement(id)
-	s := _first(id)
 	a.signed_on > s.day
 	v := lib.violation(sprintf("%s, %s, signed agreement %s only on %s [%s]", [id, s.what, a.agreement_id, a.signed_on, clause]), s.at)
 }

@@ -28,7 +28,23 @@ _grants[g.staff_id] contains g if {
 	some g in f.data.need_to_know
 }
 
-_accesses := {e | some e in evidence.records("data_access", "accesses"); lib.in_period(e.r.accessed_at)}
+# the accesses of the period, each with its file path and index (a list read from the
+# files: pointers are built only for the accesses a violation cites)
+_accesses := [[a, f.path, i] |
+	some f in lib.files("data_access")
+	some i, a in f.data.accesses
+	lib.in_period(a.accessed_at)
+]
+
+# (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {}:
+# read them through complete rules, bound once per evaluation)
+_staff_of := x if {
+	x := _staff
+} else := {}
+
+_grants_of := x if {
+	x := _grants
+} else := {}
 
 _within(day, from, to) if {
 	from <= day
@@ -41,34 +57,39 @@ _within(day, from, to) if {
 	day <= to
 }
 
-_on_project(id, day) := s if {
-	some s in object.get(_staff, id, set())
+_on_project(staff, id, day) := s if {
+	some s in object.get(staff, id, set())
 	_within(day, s.on_project_from, object.get(s, "on_project_to", null))
 }
 
-_problem(a) := "who is not on the project that day" if {
-	not _on_project(a.staff_id, cal.date_of(a.accessed_at))
+# _problem(a, day, staff, grants): day is the access's calendar date (computed once)
+_problem(a, day, staff, grants) := "who is not on the project that day" if {
+	not _on_project(staff, a.staff_id, day)
 } else := "who has no signed confidentiality agreement" if {
-	s := _on_project(a.staff_id, cal.date_of(a.accessed_at))
+	s := _on_project(staff, a.staff_id, day)
 	not evidence.present(s, "agreement")
 } else := sprintf("who signed agreement %s only on %s", [s.agreement.agreement_id, s.agreement.signed_on]) if {
-	s := _on_project(a.staff_id, cal.date_of(a.accessed_at))
-	s.agreement.signed_on > cal.date_of(a.accessed_at)
+	s := _on_project(staff, a.staff_id, day)
+	s.agreement.signed_on > day
 } else := sprintf("who holds no need-to-know grant for %s that day", [a.system_id]) if {
-	day := cal.date_of(a.accessed_at)
-	not _granted(a.staff_id, a.system_id, day)
+	not _granted(grants, a.staff_id, a.system_id, day)
 }
 
-_granted(id, system, day) if {
-	some g in object.get(_grants, id, set())
+_granted(grants, id, system, day) if {
+	some g in object.get(grants, id, set())
 	g.system_id == system
 	_within(day, g.granted_from, g.granted_to)
 }
 
 deny contains v if {
-	some e in _accesses
-	problem := _problem(e.r)
-	v := lib.violation(sprintf("access %s to %s (%s) at %s by %s, %s [%s]", [e.r.access_id, e.r.system_id, e.r.data_scope, e.r.accessed_at, e.r.staff_id, problem, clause]), e.at)
+	tz := data.params.timezone
+	staff := _staff_of
+	grants := _grants_of
+	some x in _accesses
+	[a, path, i] := x
+	day := cal.ymd(time.date([lib.ns(a.accessed_at), tz])) # cal.date_of, the zone bound once
+	problem := _problem(a, day, staff, grants)
+	v := lib.violation(sprintf("access %s to %s (%s) at %s by %s, %s [%s]", [a.access_id, a.system_id, a.data_scope, a.accessed_at, a.staff_id, problem, clause]), lib.pointer(path, ["accesses", i]))
 }
 
 deny contains v if {
@@ -82,4 +103,4 @@ _covers_period(c) if {
 	lib.ns(c.end) >= lib.period_end
 }
 
-measure := {"accesses": count(_accesses), "staff": count({e.r.staff_id | some e in _accesses})}
+measure := {"accesses": count(_accesses), "staff": count({x[0].staff_id | some x in _accesses})}

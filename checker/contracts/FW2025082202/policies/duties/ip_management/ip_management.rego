@@ -20,15 +20,28 @@ _requests := {e | some e in evidence.records("ip_register", "requests"); lib.in_
 
 _allocations := evidence.records("ip_register", "allocations")
 
-_answered(r) := count({e.at |
+# allocations by the request they cite, with their time (grouped once, not per request)
+_cited[rid] contains x if {
 	some e in _allocations
-	object.get(e.r, "request_id", null) == r.request_id
-	lib.ns(e.r.allocated_at) >= lib.ns(r.requested_at)
+	rid := object.get(e.r, "request_id", null)
+	x := [e.at, lib.ns(e.r.allocated_at)]
+}
+
+_answered(r, cited) := count({at |
+	some x in object.get(cited, r.request_id, set())
+	[at, t] := x
+	t >= lib.ns(r.requested_at)
 })
 
+# (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {})
+_cited_all := x if {
+	x := _cited
+} else := {}
+
 deny contains v if {
+	cited := _cited_all
 	some e in _requests
-	n := _answered(e.r)
+	n := _answered(e.r, cited)
 	n < e.r.count
 	v := lib.violation(sprintf("request %s of %s asked for %d addresses, %d allocated [%s]", [e.r.request_id, e.r.system_id, e.r.count, n, clause]), e.at)
 }
@@ -41,22 +54,30 @@ _starts_before_end(x, y) if {
 	lib.ns(x.allocated_at) < lib.ns(released)
 }
 
+# allocations by address (grouped once: only allocations of one address are paired)
+_on_ip[ip] contains e if {
+	some e in _allocations
+	ip := e.r.ip
+}
+
 deny contains v if {
-	some a in _allocations
-	some b in _allocations
+	on_ip := _on_ip
+	some _, es in on_ip
+	some a in es
+	some b in es
 	a.at < b.at
-	a.r.ip == b.r.ip
 	_starts_before_end(a.r, b.r)
 	_starts_before_end(b.r, a.r)
 	v := object.union(lib.violation(sprintf("address %s allocated twice at overlapping times (%s, %s) [%s]", [a.r.ip, a.at, b.at, clause]), b.at), {"other": a.at})
 }
 
-_registered contains e.r.ip if some e in _allocations
+_registered := {e.r.ip | some e in _allocations}
 
 deny contains v if {
+	reg := _registered # bound once (OPA does not memoise a per-item lookup)
 	some host_id, h in lib.hosts
 	lib.in_service(host_id)
-	not _registered[h.host.ip]
+	not reg[h.host.ip]
 	v := lib.violation(sprintf("host %s in service has address %s, which the register does not hold [%s]", [host_id, h.host.ip, clause]), lib.pointer(h.path, ["hosts", h.index, "ip"]))
 }
 

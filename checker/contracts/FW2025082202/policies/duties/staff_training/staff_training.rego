@@ -18,12 +18,41 @@ clause := "9.4"
 
 topics := {"security": "security training (安全培训)", "technical": "technical training (技术培训)"}
 
-# on_roster: staff id -> pointer of the first period shift they stood
+# on_roster: staff id -> pointer of the first period shift they stood (the lowest shift
+# index; among shifts of that index, the first by pointer)
 on_roster[id] := at if {
-	some id in {i | some e in roster.shifts; e.start < lib.period_end; e.end > lib.period_start; some i in e.staff_ids}
-	first := min({e.index | some e in roster.shifts; e.start < lib.period_end; e.end > lib.period_start; id in e.staff_ids})
-	e := [x | some x in roster.shifts; x.index == first][0]
+	io := _indexes_of
+	ko := _keys_of_index
+	all := roster.shifts
+	some id, idx in io
+	first := min(idx)
+	e := all[min(ko[first])]
 	at := lib.pointer(e.path, ["shifts", first, "staff_ids"])
+}
+
+# indexes_of: staff id -> indexes of the period shifts they are listed on (grouped once)
+_indexes_of := x if {
+	x := _indexes
+} else := {}
+
+_indexes[id] contains e.index if {
+	ps := lib.period_start
+	pe := lib.period_end
+	all := roster.shifts
+	some e in all
+	e.start < pe
+	e.end > ps
+	some id in e.staff_ids
+}
+
+# keys_of_index: shift index -> pointers of the shifts with that index (one per roster file)
+_keys_of_index := x if {
+	x := _keys
+} else := {}
+
+_keys[e.index] contains at if {
+	all := roster.shifts
+	some at, e in all
 }
 
 # trained[[id, topic]]: a record completed inside the period

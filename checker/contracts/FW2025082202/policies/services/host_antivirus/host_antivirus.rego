@@ -22,7 +22,7 @@ interval_days := data.params.services[clause].scan_interval_days
 
 interval_ns := ((interval_days * 24) * 3600) * 1000000000
 
-agents contains {"agent": a, "at": at} if {
+agents := {{"agent": a, "at": at} |
 	some f in lib.files("antivirus")
 	some i, a in f.data.agents
 	at := lib.pointer(f.path, ["agents", i])
@@ -36,15 +36,20 @@ managed contains e.agent.host_id if {
 }
 
 # covered: [host, interval index] with a completed run started in that interval
-covered contains [r.host_id, k] if {
+# (the period bounds are bound once; each run's times are parsed once, by the builtin
+# lib.ns wraps, since this loop runs over every run of the year)
+covered := {[r.host_id, k] |
+	ps := lib.period_start
+	pe := lib.period_end
+	iv := interval_ns
 	some f in lib.files("antivirus")
 	some r in f.data.runs
 	r.result != "error"
-	t := lib.ns(r.started_at)
-	t >= lib.period_start
-	t < lib.period_end
-	lib.ns(r.finished_at) >= t
-	k := floor((t - lib.period_start) / interval_ns)
+	t := time.parse_rfc3339_ns(r.started_at)
+	t >= ps
+	t < pe
+	time.parse_rfc3339_ns(r.finished_at) >= t
+	k := floor((t - ps) / iv)
 }
 
 # required: the indexes of the full intervals inside the host's time in service
@@ -56,7 +61,12 @@ required(host_id) := {k |
 	some k in numbers.range(first, last)
 }
 
-missing(host_id) := {k | some k in required(host_id); not [host_id, k] in covered}
+# missing: host -> the required intervals without a completed run (once per host)
+missing[host_id] := m if {
+	c := covered
+	some host_id, _ in lib.hosts
+	m := {k | some k in required(host_id); not [host_id, k] in c}
+}
 
 _interval_start(k) := lib.local_time(lib.period_start + (k * interval_ns))
 
@@ -64,18 +74,17 @@ _interval(k) := [lib.period_start + (k * interval_ns), lib.period_start + ((k + 
 
 # spans: the host's time in service without the scan intervals it had no completed run in
 # (OBLIGATIONS.md reading rule 3: a host counts for the instants it is served)
-spans(host_id) := {s |
-	m := [_interval(k) | some k in missing(host_id)]
+spans(host_id, missed) := {s |
+	m := [_interval(k) | some k in missed]
 	some sp in lib.host_spans(host_id)
 	some s in lib.span_minus(sp, m)
 }
 
-_reason(host_id) := "host not in service during the period" if {
+_reason(host_id, m) := "host not in service during the period" if {
 	count(lib.host_spans(host_id)) == 0
 } else := "no active, centrally managed antivirus agent" if {
 	not host_id in managed
 } else := sprintf("no completed scan run in %d of %d scan intervals of %d days (first missing interval starts %s): not served in those intervals", [count(m), count(required(host_id)), interval_days, _interval_start(min(m))]) if {
-	m := missing(host_id)
 	count(m) > 0
 }
 
@@ -94,8 +103,9 @@ _inventory_at(host_id) := lib.pointer(lib.hosts[host_id].path, ["hosts", lib.hos
 
 # verdict: host -> why it does not count throughout (computed once per host)
 verdict[host_id] := reason if {
-	some host_id, _ in lib.hosts
-	reason := _reason(host_id)
+	ms := missing
+	some host_id, m in ms
+	reason := _reason(host_id, m)
 }
 
 excluded contains {"evidence": at, "reason": reason} if {
@@ -111,7 +121,10 @@ counted contains host_id if {
 	not v[host_id]
 }
 
-lowest := lib.lowest({id: spans(id) | some id in managed; lib.hosts[id]})
+lowest := lib.lowest(by_host) if {
+	ms := missing # keyed by the inventory's hosts, bound once (OPA)
+	by_host := {id: spans(id, ms[id]) | some id in managed; ms[id]}
+}
 
 deny contains v if {
 	f := lib.files("antivirus")[0]

@@ -29,12 +29,6 @@ close_severities := {s | some s in data.params.services[clause].close_severities
 
 rounds_per_host := data.params.services[clause].rounds_per_host
 
-hardenings contains {"h": h, "at": at} if {
-	some f in lib.files("hardening")
-	some i, h in f.data.hardenings
-	at := lib.pointer(f.path, ["hardenings", i])
-}
-
 # scans_by_id: scan_id -> the scan records with that id (indexed by key once)
 scans_by_id[s.scan_id] contains s if {
 	some f in lib.files("vuln_scan")
@@ -60,9 +54,9 @@ _evaluations := x if {
 
 # a scan made in the period while its host was in service, finished (the host is in
 # service and the scan is real: the conditions 2.2.1.7 puts on the scan itself)
-_scan_counts(s) if {
+_scan_counts(s, sps) if {
 	lib.in_period(s.started_at)
-	scans_policy.in_host_service(s.host_id, lib.ns(s.started_at))
+	_in_service(sps, s.host_id, lib.ns(s.started_at))
 	lib.ns(s.finished_at) >= lib.ns(s.started_at)
 }
 
@@ -70,34 +64,46 @@ _closed(h) := {it.finding_id | some it in h.items; it.outcome in {"fixed", "just
 
 # open_findings: findings of the cited scan that must be closed and are not
 open_findings(h, s) := [f.finding_id |
+	closed := _closed(h)
 	some f in s.findings
 	f.severity in close_severities
-	not f.finding_id in _closed(h)
+	not f.finding_id in closed
 ]
 
 _evaluation(h) := object.get(h, "evaluation_finding", null)
 
-_reason(h, by_id, evals) := "not tied to a scan or an MLPS evaluation finding (scan_id is null, no evaluation_finding)" if {
+# spans: inventory host -> its time in service (once per host, not per hardening)
+_spans := {h: lib.host_spans(h) | some h, _ in lib.hosts}
+
+# in_service(sps, host_id, t): scans_policy.in_host_service(host_id, t), with the hosts'
+# spans (sps) computed once instead of per call
+_in_service(sps, host_id, t) if {
+	some sp in object.get(sps, host_id, set())
+	sp[0] <= t
+	t < sp[1]
+}
+
+_reason(h, by_id, evals, sps) := "not tied to a scan or an MLPS evaluation finding (scan_id is null, no evaluation_finding)" if {
 	object.get(h, "scan_id", null) == null
 	_evaluation(h) == null
 } else := r if {
 	object.get(h, "scan_id", null) == null
-	r := _reason_evaluation(h, object.get(evals, _evaluation(h).evaluation_id, set()))
+	r := _reason_evaluation(h, object.get(evals, _evaluation(h).evaluation_id, set()), sps)
 } else := r if {
 	object.get(h, "scan_id", null) != null
-	r := _reason_cited(h, [s | some s in object.get(by_id, h.scan_id, set())])
+	r := _reason_cited(h, [s | some s in object.get(by_id, h.scan_id, set())], sps)
 }
 
-_reason_cited(h, cited) := sprintf("cites scan %s, which is not in the scan evidence", [h.scan_id]) if {
+_reason_cited(h, cited, sps) := sprintf("cites scan %s, which is not in the scan evidence", [h.scan_id]) if {
 	count(cited) == 0
 } else := r if {
-	r := _reason_same_host(h, [s | some s in cited; s.host_id == h.host_id])
+	r := _reason_same_host(h, [s | some s in cited; s.host_id == h.host_id], sps)
 }
 
-_reason_same_host(h, same) := sprintf("cites scan %s of another host", [h.scan_id]) if {
+_reason_same_host(h, same, sps) := sprintf("cites scan %s of another host", [h.scan_id]) if {
 	count(same) == 0
 } else := sprintf("cites scan %s, which does not count for 2.2.1.7 (host or period)", [h.scan_id]) if {
-	not _scan_counts(same[0])
+	not _scan_counts(same[0], sps)
 } else := "performed outside the service period" if {
 	not lib.in_period(h.performed_at)
 } else := sprintf("performed before scan %s finished", [h.scan_id]) if {
@@ -107,7 +113,7 @@ _reason_same_host(h, same) := sprintf("cites scan %s of another host", [h.scan_i
 	count(open) > 0
 }
 
-_reason_evaluation(h, evals) := sprintf("cites MLPS evaluation %s, which is not in the certifications evidence", [_evaluation(h).evaluation_id]) if {
+_reason_evaluation(h, evals, sps) := sprintf("cites MLPS evaluation %s, which is not in the certifications evidence", [_evaluation(h).evaluation_id]) if {
 	count(evals) == 0
 } else := sprintf("MLPS evaluation %s was issued by Party B itself, not by an evaluation body", [_evaluation(h).evaluation_id]) if {
 	every c in evals {
@@ -116,7 +122,7 @@ _reason_evaluation(h, evals) := sprintf("cites MLPS evaluation %s, which is not 
 } else := "performed outside the service period" if {
 	not lib.in_period(h.performed_at)
 } else := "host not in service when the hardening was performed" if {
-	not scans_policy.in_host_service(h.host_id, lib.ns(h.performed_at))
+	not _in_service(sps, h.host_id, lib.ns(h.performed_at))
 } else := sprintf("performed before MLPS evaluation %s was issued", [_evaluation(h).evaluation_id]) if {
 	every c in evals {
 		cal.date_of(h.performed_at) < c.issued_on
@@ -125,13 +131,31 @@ _reason_evaluation(h, evals) := sprintf("cites MLPS evaluation %s, which is not 
 	not _evaluation(h).finding_id in _closed(h)
 }
 
-# verdict: evidence pointer -> why the hardening there does not count (computed once)
-verdict[e.at] := reason if {
+# reasons: [file index, hardening index] -> why the hardening there does not count
+# (computed once per record, read from the files; pointers only for those in verdict)
+_reasons := {[j, i]: reason |
 	by_id := _scans_by_id
 	evals := _evaluations
-	some e in hardenings
-	reason := _reason(e.h, by_id, evals)
+	sps := _spans
+	some j, f in lib.files("hardening")
+	some i, h in f.data.hardenings
+	reason := _reason(h, by_id, evals, sps)
 }
+
+# verdict: evidence pointer -> why the hardening there does not count
+verdict := {at: reason |
+	fs := lib.files("hardening")
+	some k, reason in _reasons
+	at := lib.pointer(fs[k[0]].path, ["hardenings", k[1]])
+}
+
+# the hardenings that count
+_counted := [h |
+	rs := _reasons
+	some j, f in lib.files("hardening")
+	some i, h in f.data.hardenings
+	not rs[[j, i]]
+]
 
 excluded contains {"evidence": at, "reason": reason} if {
 	some at, reason in verdict
@@ -142,10 +166,8 @@ _basis(h) := sprintf("scan:%s", [h.scan_id]) if {
 } else := sprintf("mlps:%s", [h.evaluation_finding.evaluation_id])
 
 # bases: host -> the scans and evaluations its counted hardenings answer (indexed once)
-bases[e.h.host_id] contains _basis(e.h) if {
-	v := verdict
-	some e in hardenings
-	not v[e.at]
+bases[h.host_id] contains _basis(h) if {
+	some h in _counted
 }
 
 per_host[host_id] := min({count(b), rounds_per_host}) if {
@@ -154,7 +176,7 @@ per_host[host_id] := min({count(b), rounds_per_host}) if {
 
 delivered := sum([n | some _, n in per_host])
 
-_eligible := count([1 | v := verdict; some e in hardenings; not v[e.at]])
+_eligible := count(_counted)
 
 _bases := sum([count(b) | some _, b in bases])
 

@@ -26,7 +26,7 @@ tolerance_minutes := object.get(data.params.services[clause], "heartbeat_max_gap
 
 _tolerance_ns := (tolerance_minutes * 60) * 1000000000
 
-agents contains {"agent": a, "at": at} if {
+agents := {{"agent": a, "at": at} |
 	some f in lib.files("host_protection")
 	some i, a in f.data.agents
 	at := lib.pointer(f.path, ["agents", i])
@@ -71,31 +71,36 @@ _online_span(o, a) := lib.clip(lib.ns(o.from), lib.ns(a.last_seen_at)) if {
 
 # holes(host_id): the parts of the host's time in service no qualifying agent covered,
 # longer than the tolerance
-holes(host_id, cov) := [g |
-	some sp in lib.host_spans(host_id)
+holes(sps, cov) := [g |
+	some sp in sps
 	some g in lib.span_minus(sp, cov)
 	(g[1] - g[0]) > _tolerance_ns
 ]
 
+# host_spans: inventory host -> its time in service (once per host)
+_host_spans := {h: lib.host_spans(h) | some h, _ in lib.hosts}
+
 # spans: host -> the instants it was protected
 spans[host_id] := {s |
-	some sp in lib.host_spans(host_id)
+	some sp in sps
 	some s in lib.span_minus(sp, h)
 } if {
 	ol := _online
+	hs := _host_spans
 	some host_id, cov in ol
-	h := holes(host_id, cov)
+	sps := object.get(hs, host_id, set()) # lib.host_spans of a host not in the inventory is empty
+	h := holes(sps, cov)
 }
 
-_reason(host_id, bh, ol) := ["host not in service during the period", ""] if {
-	count(lib.host_spans(host_id)) == 0
+_reason(host_id, sps, bh, ol) := ["host not in service during the period", ""] if {
+	count(sps) == 0
 } else := ["no host protection agent", ""] if {
 	not bh[host_id]
 } else := [_agent_reason(e.agent), e.at] if {
 	not ol[host_id]
 	e := sort([x | some x in bh[host_id]])[0]
 } else := [sprintf("not protected for %d stretch(es) of its time in service, the first from %s to %s", [count(h), lib.local_time(g[0]), lib.local_time(g[1])]), ""] if {
-	h := holes(host_id, ol[host_id])
+	h := holes(sps, ol[host_id])
 	count(h) > 0
 	g := sort(h)[0]
 }
@@ -105,8 +110,9 @@ _inventory_at(host_id) := lib.pointer(lib.hosts[host_id].path, ["hosts", lib.hos
 verdict[host_id] := {"evidence": at, "reason": r[0]} if {
 	bh := _by_host
 	ol := _online
+	hs := _host_spans
 	some host_id, _ in lib.hosts
-	r := _reason(host_id, bh, ol)
+	r := _reason(host_id, hs[host_id], bh, ol)
 	at := _pick(r[1], _inventory_at(host_id))
 }
 
@@ -122,7 +128,10 @@ counted contains host_id if {
 	not v[host_id]
 }
 
-lowest := lib.lowest({id: s | some id, s in spans; lib.hosts[id]})
+lowest := lib.lowest(by_host) if {
+	hs := lib.hosts # bound once (OPA does not memoise a per-item lookup)
+	by_host := {id: s | some id, s in spans; hs[id]}
+}
 
 deny contains v if {
 	f := lib.files("host_protection")[0]

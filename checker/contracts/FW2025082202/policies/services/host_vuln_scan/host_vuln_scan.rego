@@ -25,12 +25,13 @@ rounds_per_host := data.params.services[clause].rounds_per_host
 report_days := data.params.services[clause].report_within_days
 
 # every scan record with where it is
-scans contains {"scan": s, "at": lib.pointer(f.path, ["scans", i])} if {
+scans := {{"scan": s, "at": lib.pointer(f.path, ["scans", i])} |
 	some f in lib.files("vuln_scan")
 	some i, s in f.data.scans
 }
 
 # in_host_service(host_id, t): the host is in service at the instant t of the period
+# (host_hardening uses it too)
 in_host_service(host_id, t) if {
 	some sp in lib.host_spans(host_id)
 	sp[0] <= t
@@ -41,33 +42,71 @@ _made := lib.ns(input.bundle.created_at) if {
 	object.get(object.get(input, "bundle", {}), "created_at", null) != null
 }
 
-# report_reason(delivered, finished, what): why a report of results does not count
-report_reason(delivered, finished, days) := "results reported before the scan finished" if {
+# report_reason(delivered, finished, days, deadlines): why a report of results does not
+# count; deadlines: finish day index -> lib.days_deadline of that day (see _deadlines)
+report_reason(delivered, finished, days, deadlines) := "results reported before the scan finished" if {
 	lib.ns(delivered) < lib.ns(finished)
-} else := sprintf("results reported %s, after the limit of %d days (%s)", [delivered, days, lib.local_time(lib.days_deadline(lib.ns(finished), days))]) if {
-	lib.ns(delivered) > lib.days_deadline(lib.ns(finished), days)
+} else := sprintf("results reported %s, after the limit of %d days (%s)", [delivered, days, lib.local_time(_deadline(deadlines, lib.ns(finished)))]) if {
+	lib.ns(delivered) > _deadline(deadlines, lib.ns(finished))
 } else := sprintf("results reported %s, after the evidence bundle was made", [delivered]) if {
 	lib.ns(delivered) > _made
 }
 
-_reason(s) := "host not in the inventory" if {
-	not lib.in_inventory(s.host_id)
+# lib.days_deadline(t, n) depends on t only through the day of t (counted from the period
+# start), and many scans finish on one day: compute it once per finish day.
+_day_ns := (24 * 3600) * 1000000000
+
+_day_index(t, ps) := (d - (d % _day_ns)) / _day_ns if {
+	d := t - ps
+	d >= 0
+}
+
+_deadline(deadlines, t) := deadlines[_day_index(t, lib.period_start)]
+
+# a scan reaches the deadline test only once it finished after it started inside the
+# period, so its finish day index is never negative
+_deadlines := {k: lib.days_deadline(ps + (k * _day_ns), report_days) |
+	ps := lib.period_start
+	some k in _finish_days
+}
+
+_finish_days contains k if {
+	ps := lib.period_start
+	some f in lib.files("vuln_scan")
+	some s in f.data.scans
+	object.get(s, "report_delivered_at", null) != null
+	k := _day_index(lib.ns(s.finished_at), ps)
+}
+
+# spans: inventory host -> its time in service (once per host, not per scan)
+_spans := {h: lib.host_spans(h) | some h, _ in lib.hosts}
+
+_in_spans(spans, t) if {
+	some sp in spans
+	sp[0] <= t
+	t < sp[1]
+}
+
+_reason(s, sps, deadlines) := "host not in the inventory" if {
+	not sps[s.host_id]
 } else := "started outside the service period" if {
 	not lib.in_period(s.started_at)
 } else := "host not in service when the scan started" if {
-	not in_host_service(s.host_id, lib.ns(s.started_at))
+	not _in_spans(sps[s.host_id], lib.ns(s.started_at))
 } else := "finished before it started" if {
 	lib.ns(s.finished_at) < lib.ns(s.started_at)
 } else := "results never reported to Party A (report_delivered_at)" if {
 	object.get(s, "report_delivered_at", null) == null
 } else := r if {
-	r := report_reason(s.report_delivered_at, s.finished_at, report_days)
+	r := report_reason(s.report_delivered_at, s.finished_at, report_days, deadlines)
 }
 
 # verdict: pointer -> why the scan there does not count (computed once per record)
 verdict[e.at] := reason if {
+	sps := _spans
+	deadlines := _deadlines
 	some e in scans
-	reason := _reason(e.scan)
+	reason := _reason(e.scan, sps, deadlines)
 }
 
 excluded contains {"evidence": at, "reason": reason} if {

@@ -58,24 +58,33 @@ _reason(r, m) := "covers no service month of the period" if {
 	not m
 } else := r2 if {
 	r2 := _content_reason(r)
-} else := "delivered before the month it covers ended" if {
-	lib.ns(r.delivered_at) < m.end
+} else := r3 if {
+	r3 := _timing_reason(r, m, time.parse_rfc3339_ns(r.delivered_at)) # lib.ns, once per report
+}
+
+# _timing_reason(r, m, t): the delivery time t (ns, parsed once) against the month
+_timing_reason(r, m, t) := "delivered before the month it covers ended" if {
+	t < m.end
 } else := sprintf("delivered %s, after the limit of %d days (%s)", [r.delivered_at, report_days, lib.local_time(m.deadline)]) if {
-	lib.ns(r.delivered_at) > m.deadline
+	t > m.deadline
 } else := sprintf("delivered %s, after the evidence bundle was made", [r.delivered_at]) if {
-	lib.ns(r.delivered_at) > _made
+	t > _made
 }
 
-reports contains {"r": r, "at": lib.pointer(f.path, ["reports", i])} if {
-	some f in lib.files("log_analysis")
-	some i, r in f.data.reports
-}
-
-# verdict: pointer -> why the report there does not count (computed once per record)
-verdict[e.at] := reason if {
+# reasons: [file index, report index] -> why the report there does not count (computed
+# once per record; the records are read from the files, not from a set of whole records)
+_reasons := {[j, i]: reason |
 	ms := months
-	some e in reports
-	reason := _reason(e.r, object.get(ms, e.r.month, false))
+	some j, f in lib.files("log_analysis")
+	some i, r in f.data.reports
+	reason := _reason(r, object.get(ms, r.month, false))
+}
+
+# verdict: pointer -> why the report there does not count (pointers only for those)
+verdict := {at: reason |
+	fs := lib.files("log_analysis")
+	some k, reason in _reasons
+	at := lib.pointer(fs[k[0]].path, ["reports", k[1]])
 }
 
 rejected contains {"evidence": at, "reason": reason} if {
@@ -83,42 +92,57 @@ rejected contains {"evidence": at, "reason": reason} if {
 }
 
 # reported: [host, month] with a report that counts
-reported contains [e.r.host_id, e.r.month] if {
-	v := verdict
-	some e in reports
-	not v[e.at]
+reported := {[r.host_id, r.month] |
+	rs := _reasons
+	some j, f in lib.files("log_analysis")
+	some i, r in f.data.reports
+	not rs[[j, i]]
 }
 
-# required(host_id): the due months of the host's time in service
-required(host_id) := [label |
-	some sp in lib.host_spans(host_id)
-	some label, m in months
-	m.start < sp[1]
-	m.end > sp[0]
-	due(m)
-]
+# host_spans: host -> its time in service (once per host)
+_host_spans := {h: lib.host_spans(h) | some h, _ in lib.hosts}
 
-missing(host_id, rep) := [label | some label in required(host_id); not [host_id, label] in rep]
+# the months already due (once, not per host)
+_due := {label | some label, m in months; due(m)}
 
-# spans(host_id): the host's time in service without the months it has no report for
-spans(host_id, miss) := {s |
+# required: host -> the due months of the host's time in service (once per host)
+_required := {host_id: ls |
+	hs := _host_spans
+	ds := _due
+	some host_id, sps in hs
+	ls := [label |
+		some sp in sps
+		some label, m in months
+		m.start < sp[1]
+		m.end > sp[0]
+		label in ds
+	]
+}
+
+# spans(sps, miss): the host's time in service (sps) without the months it has no report for
+spans(sps, miss) := {s |
 	holes := [[months[l].start, months[l].end] | some l in miss]
-	some sp in lib.host_spans(host_id)
+	some sp in sps
 	some s in lib.span_minus(sp, holes)
 }
 
-_reason_host(host_id, miss) := "host not in service during the period" if {
-	count(lib.host_spans(host_id)) == 0
-} else := sprintf("no log analysis report that counts for %d of %d months: %s", [count(miss), count(required(host_id)), concat(", ", sort(miss))]) if {
+_reason_host(sps, req, miss) := "host not in service during the period" if {
+	count(sps) == 0
+} else := sprintf("no log analysis report that counts for %d of %d months: %s", [count(miss), count(req), concat(", ", sort(miss))]) if {
 	count(miss) > 0
 }
 
-_missing := {host_id: missing(host_id, rep) | rep := reported; some host_id, _ in lib.hosts}
+_missing := {host_id: [label | some label in req; not [host_id, label] in rep] |
+	rep := reported
+	some host_id, req in _required
+}
 
 verdict_host[host_id] := {"evidence": at, "reason": reason} if {
 	miss := _missing
+	hs := _host_spans
+	rq := _required
 	some host_id, e in lib.hosts
-	reason := _reason_host(host_id, miss[host_id])
+	reason := _reason_host(hs[host_id], rq[host_id], miss[host_id])
 	at := lib.pointer(e.path, ["hosts", e.index])
 }
 
@@ -132,7 +156,10 @@ counted contains host_id if {
 	not v[host_id]
 }
 
-lowest := lib.lowest({id: spans(id, m) | some id, m in _missing})
+lowest := lib.lowest(by_host) if {
+	hs := _host_spans
+	by_host := {id: spans(hs[id], m) | some id, m in _missing}
+}
 
 deny contains v if {
 	f := lib.files("log_analysis")[0]
