@@ -15,6 +15,7 @@ over every `test_*` rule of a package, one by one only when it errors.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -26,7 +27,16 @@ from checker.policies import PolicyFile
 _TESTS_PACKAGE = "cloudpact_tests"
 
 
+# The Go runtime inside the bindings reads GOGC once, when the library is loaded. OPA turns
+# the whole input into its AST for every evaluation, so a contract year is mostly garbage
+# collection at Go's default (100). Measured on the scale-1 year, CPU of the whole check:
+# GOGC=100 5.60 s / 383 MB peak RSS, 200 4.98 s / 433 MB, 400 4.24 s / 547 MB. 200 is taken
+# unless the user set GOGC themselves.
+GOGC_DEFAULT = "200"
+
+
 def _load_bindings() -> Any:
+    os.environ.setdefault("GOGC", GOGC_DEFAULT)
     try:
         import opa_bindings
     except ImportError:
