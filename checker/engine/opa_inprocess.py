@@ -98,10 +98,32 @@ class InProcessOpaEngine(Engine):
             raise EngineError(f"policies do not compile under OPA: {_message(exc)}") from None
 
     def _document(self, path: str, input_doc: Any) -> Any:
+        if isinstance(input_doc, bytes) and self._raw_input:
+            return self._document_json(path, input_doc)
         try:
             return self._opa.eval_document(path, input_doc)
         except self._undefined:
             return None
+
+    # The bindings' public eval_document takes Python data and serialises it with the
+    # standard json module; check.py already holds the input as JSON bytes (orjson, no NUL:
+    # it is escaped), so those bytes go to the same native call as they are (the pinned
+    # 0.4.4's own call sequence; other versions take the public path).
+    _RAW_API = ("_call", "_lib", "_eval_lock", "_eval_reset", "_eval_result", "_check_open")
+
+    @property
+    def _raw_input(self) -> bool:
+        return all(hasattr(self._opa, a) for a in self._RAW_API)
+
+    def _document_json(self, path: str, raw: bytes) -> Any:
+        opa = self._opa
+        opa._check_open()
+        with opa._eval_lock:
+            opa._eval_reset()
+            rs = opa._eval_result(opa._call(opa._lib.OpaEvalDocument, path.encode(), raw, 0, 0))
+        if not rs or not rs[0].get("expressions"):
+            return None
+        return rs[0]["expressions"][0]["value"]
 
     def evaluate(
         self,
@@ -109,7 +131,8 @@ class InProcessOpaEngine(Engine):
         packages: Sequence[str],
         costs: Mapping[str, float] | None = None,
     ) -> dict[str, PackageOutcome]:
-        input_doc = input_document(input_doc)  # the bindings serialise Python data themselves
+        if not (isinstance(input_doc, bytes) and self._raw_input):
+            input_doc = input_document(input_doc)  # the bindings serialise Python data themselves
         try:
             self._opa.add_policy("_collect.rego", collector_source(packages))
         except self._errors as exc:
