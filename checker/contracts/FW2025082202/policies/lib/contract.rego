@@ -49,7 +49,9 @@ minutes_between(from, to) := (ns(to) - ns(from)) / 60000000000
 
 # ---- inventory -------------------------------------------------------------------
 # hosts maps host_id -> {"host": record, "path": file path, "index": i}.
-hosts[h.host_id] := {"host": h, "path": f.path, "index": i} if {
+# A comprehension, built once per query: OPA builds a partial object of thousands of keys
+# in worse than linear time and re-evaluates it per lookup `hosts[id]`.
+hosts := {h.host_id: {"host": h, "path": f.path, "index": i} |
 	some f in files("host_inventory")
 	some i, h in f.data.hosts
 }
@@ -161,22 +163,34 @@ span_intersect(spans) := [a, b] if {
 # lowest(spans_by_unit): unit id -> set of disjoint spans of that unit. Returns
 # {"count": lowest number in service at any instant, "at": first instant (ns) it is that
 # low}. The number only changes where a span starts or ends, so only those instants
-# (and the period start) are evaluated.
+# (and the period start) are evaluated: a sweep over the starts (+1) and ends (-1) of
+# every span sorted once, the number at an instant being the running total after the
+# last event at that instant (n log n, not one scan of every span per instant).
+# A unit is counted once at an instant even if two of its spans overlap there: such a
+# unit (never one built by unit_spans or host_spans) is merged with span_union first.
 lowest(spans_by_unit) := {"count": n, "at": at} if {
-	counts := {t: c |
-		some t in _instants(spans_by_unit)
-		c := count({u | some u, ss in spans_by_unit; some s in ss; s[0] <= t; t < s[1]})
+	ps := period_start
+	pe := period_end
+	overlapping := {u |
+		some u, ss in spans_by_unit
+		count(ss) > 1
+		iv := sort([s | some s in ss; s[0] < s[1]])
+		some k, x in iv
+		k > 0
+		x[0] < iv[k - 1][1]
 	}
-	n := min({c | some _, c in counts})
-	at := min({t | some t, c in counts; c == n})
-}
-
-_instants(spans_by_unit) := {period_start} | {t |
-	some _, ss in spans_by_unit
-	some s in ss
-	some t in s
-	t > period_start
-	t < period_end
+	spans := array.concat(
+		[s | some u, ss in spans_by_unit; not overlapping[u]; some s in ss; s[0] < s[1]],
+		[s | some u in overlapping; some s in span_union(spans_by_unit[u])],
+	)
+	events := sort(array.concat([[s[0], 1] | some s in spans], [[s[1], -1] | some s in spans]))
+	times := [e[0] | some e in events]
+	running := prefix_sums([e[1] | some e in events])
+	after := array.concat(array.slice(times, 1, count(times)), [null])
+	at_start := count([1 | some s in spans; s[0] <= ps]) - count([1 | some s in spans; s[1] <= ps])
+	inside := [i | some i, t in times; t > ps; t < pe; after[i] != t]
+	n := min(array.concat([at_start], [running[i] | some i in inside]))
+	at := min(array.concat([ps | at_start == n], [times[i] | some i in inside; running[i] == n]))
 }
 
 # unit_spans(records): records [{"id": unit id, "spans": [[a, b], ...]}, ...], several per
@@ -231,8 +245,26 @@ _utc(d) := time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [d]))
 _days_moved(d) := 0 if {
 	not _calendar_knows(d)
 } else := 0 if {
-	d in {w | some w in data.calendar.working_days}
-} else := round((_utc(min({w | some w in data.calendar.working_days; w > d})) - _utc(d)) / _day_ns)
+	_working_days[d]
+} else := _rest_day_moves[d]
+
+# built once (a rule, not per call): the working days, and every other day of the calendar
+# up to its last working day -> the days to the first working day after it (the days after
+# the last working day are absent: no move is defined for them, as before)
+_working_days := {w | some w in data.calendar.working_days}
+
+_rest_day_moves := {d: j |
+	ws := sort(_working_days)
+	first := time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [data.calendar.first_day]))
+	wns := [time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [w])) | some w in ws]
+	# the working day before each one; for the first, the day before the calendar's first day
+	before := array.concat([first - _day_ns], array.slice(wns, 0, count(wns) - 1))
+	some i, t in wns
+	gap := (t - before[i]) / _day_ns
+	gap > 1
+	some j in numbers.range(1, gap - 1)
+	d := sprintf("%04d-%02d-%02d", time.date(t - (j * _day_ns)))
+}
 
 _calendar_knows(d) if {
 	data.calendar.first_day <= d

@@ -173,3 +173,93 @@ test_success_days_deadline_is_exact_to_the_nanosecond if {
 	lib.days_deadline(t + 1, 0) == _t("2026-08-04") with data.params as window_params with data.calendar as {}
 	lib.days_deadline(_t("2025-09-01") + 1, 1) == _t("2025-09-03") with data.params as window_params with data.calendar as {}
 }
+
+# ---- edges of the sweep in lowest (one sort of span starts/ends, running count) ------
+test_success_lowest_ends_and_starts_at_the_same_ns if {
+	# at 2026-03-01 h1 and h3 end and h2 starts: one unit from that instant on
+	t := _t("2026-03-01")
+	spans := {
+		"h1": {[_t("2025-09-03"), t]},
+		"h2": {[t, _t("2026-09-03")]},
+		"h3": {[_t("2025-09-03"), t]},
+	}
+	r := lib.lowest(spans) with data.params as window_params
+	r == {"count": 1, "at": t}
+}
+
+test_success_lowest_of_no_units_and_of_empty_spans if {
+	start := _t("2025-09-03")
+	lib.lowest({}) == {"count": 0, "at": start} with data.params as window_params
+	lib.lowest({"h": set()}) == {"count": 0, "at": start} with data.params as window_params
+	lib.lowest({"h": []}) == {"count": 0, "at": start} with data.params as window_params
+
+	# a span of no length, or one ending at the period start, is no instant in service
+	lib.lowest({"h": {[_t("2026-01-01"), _t("2026-01-01")]}}) == {"count": 0, "at": start} with data.params as window_params
+	lib.lowest({"h": {[_t("2025-01-01"), start]}}) == {"count": 0, "at": start} with data.params as window_params
+}
+
+test_fail_lowest_first_instant_of_the_lowest_count if {
+	# the count is 1 from 2026-01-01 to 2026-02-01 and 1 again from 2026-05-01: the first
+	spans := {
+		"h0": {[_t("2025-09-03"), _t("2026-09-03")]},
+		"h1": {[_t("2025-09-03"), _t("2026-01-01")], [_t("2026-02-01"), _t("2026-05-01")]},
+	}
+	r := lib.lowest(spans) with data.params as window_params
+	r == {"count": 1, "at": _t("2026-01-01")}
+}
+
+test_success_lowest_counts_a_unit_with_overlapping_spans_once if {
+	# h0's two spans overlap from 2026-01-01 to 2026-03-01: one unit there, not two, so the
+	# count first drops to 1 when h1 leaves (2026-01-01), not when h0's first span ends
+	spans := {
+		"h0": {[_t("2025-09-03"), _t("2026-03-01")], [_t("2026-01-01"), _t("2026-09-03")]},
+		"h1": {[_t("2025-09-03"), _t("2026-01-01")]},
+	}
+	r := lib.lowest(spans) with data.params as window_params
+	r == {"count": 1, "at": _t("2026-01-01")}
+}
+
+inventory_input := {"evidence": {"host_inventory": [{"path": "inv.json", "data": {"hosts": [
+	{"host_id": "open", "in_service_from": "2025-01-01T00:00:00+08:00", "in_service_to": null},
+	{"host_id": "no-end", "in_service_from": "2025-10-01T00:00:00+08:00"},
+	{"host_id": "left", "in_service_from": "2025-01-01T00:00:00+08:00", "in_service_to": "2025-09-03T00:00:00+08:00"},
+	{"host_id": "stays", "in_service_from": "2025-01-01T00:00:00+08:00", "in_service_to": "2025-09-03T00:00:01+08:00"},
+]}}]}}
+
+test_success_hosts_open_ended_and_left_before_the_period if {
+	hs := lib.hosts with input as inventory_input
+	hs.left == {"host": inventory_input.evidence.host_inventory[0].data.hosts[2], "path": "inv.json", "index": 2}
+	lib.host_spans("open") == {[_t("2025-09-03"), _t("2026-09-03")]} with input as inventory_input with data.params as window_params
+	lib.host_spans("no-end") == {[_t("2025-10-01"), _t("2026-09-03")]} with input as inventory_input with data.params as window_params
+
+	# leaving at the period start: never in service; one second later: in service
+	lib.host_spans("left") == set() with input as inventory_input with data.params as window_params
+	not lib.in_service("left") with input as inventory_input with data.params as window_params
+	lib.in_service("stays") with input as inventory_input with data.params as window_params
+	not lib.in_service("unknown") with input as inventory_input with data.params as window_params
+	r := lib.lowest({id: lib.host_spans(id) | some id in ["open", "no-end", "left"]}) with input as inventory_input with data.params as window_params
+	r == {"count": 1, "at": _t("2025-09-03")}
+}
+
+test_success_hosts_of_an_empty_inventory if {
+	lib.hosts == {} with input as {"evidence": {"host_inventory": [{"path": "inv.json", "data": {"hosts": []}}]}}
+}
+
+# ---- days_deadline: the working days and the moves are built once ---------------------
+test_success_days_deadline_moves_from_a_rest_day_before_the_first_working_day if {
+	# 2025-09-25 + 3 = 2025-09-28, before the calendar's first listed working day 2025-09-29
+	d := lib.days_deadline(time.parse_rfc3339_ns("2025-09-25T10:00:00+08:00"), 3) with data.params as window_params with data.calendar as cal_data
+	d == _t("2025-09-30")
+
+	# boundary: landing on the working day itself (no move), the day after it (a rest day
+	# in cal_data: moved to 2025-10-09)
+	lib.days_deadline(time.parse_rfc3339_ns("2025-09-26T10:00:00+08:00"), 3) == _t("2025-09-30") with data.params as window_params with data.calendar as cal_data
+	lib.days_deadline(time.parse_rfc3339_ns("2025-09-28T10:00:00+08:00"), 3) == _t("2025-10-10") with data.params as window_params with data.calendar as cal_data
+	lib.days_deadline(time.parse_rfc3339_ns("2025-10-07T10:00:00+08:00"), 1) == _t("2025-10-10") with data.params as window_params with data.calendar as cal_data
+	lib.days_deadline(time.parse_rfc3339_ns("2025-10-09T10:00:00+08:00"), 1) == _t("2025-10-11") with data.params as window_params with data.calendar as cal_data
+}
+
+test_success_days_deadline_after_the_last_working_day_is_undefined if {
+	# 2025-10-11 is known to the calendar but no working day follows it: no deadline
+	not lib.days_deadline(time.parse_rfc3339_ns("2025-10-10T10:00:00+08:00"), 1) with data.params as window_params with data.calendar as cal_data
+}
