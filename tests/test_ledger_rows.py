@@ -26,6 +26,7 @@ from checker import policies
 from checker.catalogue import load_params
 from checker.check import policy_data
 from checker.engine.embedded import EmbeddedEngine
+from checker.engine.interface import input_document
 from checker.liability import LIABILITY_PACKAGE, ledger_from_outcome
 from checker.schemas import first_error, kind_validator
 
@@ -416,14 +417,15 @@ def test_12_6_per_day_is_a_parameter(engine: EmbeddedEngine) -> None:
 
 # ---- one run: the ledger first, then the clauses that reconcile against it ---------------
 class RecordingEngine(EmbeddedEngine):
-    """A real embedded engine that remembers what each evaluate() was given."""
+    """A real embedded engine that remembers what each evaluate() was given (check.py hands
+    the input over as JSON bytes; recorded as the document they are)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[tuple[dict[str, Any], list[str]]] = []
 
     def evaluate(self, input_doc, packages, costs=None):  # type: ignore[no-untyped-def]
-        self.calls.append((dict(input_doc), list(packages)))
+        self.calls.append((dict(input_document(input_doc)), list(packages)))
         return super().evaluate(input_doc, packages, costs)
 
 
