@@ -45,6 +45,12 @@ evaluations[c.cert_id] contains c if {
 # (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {}:
 # read it through the complete rule below, which is also bound once)
 _scans_by_id := x if {
+	# scan ids unique (the usual case): one comprehension, no partial rule of thousands
+	# of keys (OPA builds those in more than linear time) nor sets of whole scans to order
+	all := [s | some f in lib.files("vuln_scan"); some s in f.data.scans]
+	count({s.scan_id | some s in all}) == count(all)
+	x := {s.scan_id: {s} | some s in all}
+} else := x if {
 	x := scans_by_id
 } else := {}
 
