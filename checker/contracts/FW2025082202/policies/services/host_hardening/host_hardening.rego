@@ -45,6 +45,12 @@ evaluations[c.cert_id] contains c if {
 # (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {}:
 # read it through the complete rule below, which is also bound once)
 _scans_by_id := x if {
+	# scan ids unique (the usual case): one comprehension, no partial rule of thousands
+	# of keys (OPA builds those in more than linear time) nor sets of whole scans to order
+	all := [s | some f in lib.files("vuln_scan"); some s in f.data.scans]
+	count({s.scan_id | some s in all}) == count(all)
+	x := {s.scan_id: {s} | some s in all}
+} else := x if {
 	x := scans_by_id
 } else := {}
 
@@ -54,10 +60,21 @@ _evaluations := x if {
 
 # a scan made in the period while its host was in service, finished (the host is in
 # service and the scan is real: the conditions 2.2.1.7 puts on the scan itself)
-_scan_counts(s, sps) if {
-	lib.in_period(s.started_at)
-	_in_service(sps, s.host_id, lib.ns(s.started_at))
-	lib.ns(s.finished_at) >= lib.ns(s.started_at)
+# (lib.in_period and lib.ns inlined, the period bounds ps, pe bound once by _reasons:
+# this runs per hardening)
+_scan_counts(s, sps, ps, pe) if {
+	t := time.parse_rfc3339_ns(s.started_at)
+	t >= ps
+	t < pe
+	_in_service(sps, s.host_id, t)
+	time.parse_rfc3339_ns(s.finished_at) >= t
+}
+
+# lib.in_period(ts), with the period bounds bound once
+_in_period(ts, ps, pe) if {
+	t := time.parse_rfc3339_ns(ts)
+	t >= ps
+	t < pe
 }
 
 _closed(h) := {it.finding_id | some it in h.items; it.outcome in {"fixed", "justified"}}
@@ -65,8 +82,9 @@ _closed(h) := {it.finding_id | some it in h.items; it.outcome in {"fixed", "just
 # open_findings: findings of the cited scan that must be closed and are not
 open_findings(h, s) := [f.finding_id |
 	closed := _closed(h)
+	cs := close_severities # bound once
 	some f in s.findings
-	f.severity in close_severities
+	f.severity in cs
 	not f.finding_id in closed
 ]
 
@@ -83,46 +101,46 @@ _in_service(sps, host_id, t) if {
 	t < sp[1]
 }
 
-_reason(h, by_id, evals, sps) := "not tied to a scan or an MLPS evaluation finding (scan_id is null, no evaluation_finding)" if {
+_reason(h, by_id, evals, sps, ps, pe) := "not tied to a scan or an MLPS evaluation finding (scan_id is null, no evaluation_finding)" if {
 	object.get(h, "scan_id", null) == null
 	_evaluation(h) == null
 } else := r if {
 	object.get(h, "scan_id", null) == null
-	r := _reason_evaluation(h, object.get(evals, _evaluation(h).evaluation_id, set()), sps)
+	r := _reason_evaluation(h, object.get(evals, _evaluation(h).evaluation_id, set()), sps, ps, pe)
 } else := r if {
 	object.get(h, "scan_id", null) != null
-	r := _reason_cited(h, [s | some s in object.get(by_id, h.scan_id, set())], sps)
+	r := _reason_cited(h, [s | some s in object.get(by_id, h.scan_id, set())], sps, ps, pe)
 }
 
-_reason_cited(h, cited, sps) := sprintf("cites scan %s, which is not in the scan evidence", [h.scan_id]) if {
+_reason_cited(h, cited, sps, ps, pe) := sprintf("cites scan %s, which is not in the scan evidence", [h.scan_id]) if {
 	count(cited) == 0
 } else := r if {
-	r := _reason_same_host(h, [s | some s in cited; s.host_id == h.host_id], sps)
+	r := _reason_same_host(h, [s | some s in cited; s.host_id == h.host_id], sps, ps, pe)
 }
 
-_reason_same_host(h, same, sps) := sprintf("cites scan %s of another host", [h.scan_id]) if {
+_reason_same_host(h, same, sps, ps, pe) := sprintf("cites scan %s of another host", [h.scan_id]) if {
 	count(same) == 0
 } else := sprintf("cites scan %s, which does not count for 2.2.1.7 (host or period)", [h.scan_id]) if {
-	not _scan_counts(same[0], sps)
+	not _scan_counts(same[0], sps, ps, pe)
 } else := "performed outside the service period" if {
-	not lib.in_period(h.performed_at)
+	not _in_period(h.performed_at, ps, pe)
 } else := sprintf("performed before scan %s finished", [h.scan_id]) if {
-	lib.ns(h.performed_at) < lib.ns(same[0].finished_at)
+	time.parse_rfc3339_ns(h.performed_at) < time.parse_rfc3339_ns(same[0].finished_at)
 } else := sprintf("findings of scan %s neither fixed nor justified: %s", [h.scan_id, concat(", ", open)]) if {
 	open := open_findings(h, same[0])
 	count(open) > 0
 }
 
-_reason_evaluation(h, evals, sps) := sprintf("cites MLPS evaluation %s, which is not in the certifications evidence", [_evaluation(h).evaluation_id]) if {
+_reason_evaluation(h, evals, sps, ps, pe) := sprintf("cites MLPS evaluation %s, which is not in the certifications evidence", [_evaluation(h).evaluation_id]) if {
 	count(evals) == 0
 } else := sprintf("MLPS evaluation %s was issued by Party B itself, not by an evaluation body", [_evaluation(h).evaluation_id]) if {
 	every c in evals {
 		c.issuer_role == "party_b"
 	}
 } else := "performed outside the service period" if {
-	not lib.in_period(h.performed_at)
+	not _in_period(h.performed_at, ps, pe)
 } else := "host not in service when the hardening was performed" if {
-	not _in_service(sps, h.host_id, lib.ns(h.performed_at))
+	not _in_service(sps, h.host_id, time.parse_rfc3339_ns(h.performed_at))
 } else := sprintf("performed before MLPS evaluation %s was issued", [_evaluation(h).evaluation_id]) if {
 	every c in evals {
 		cal.date_of(h.performed_at) < c.issued_on
@@ -137,9 +155,11 @@ _reasons := {[j, i]: reason |
 	by_id := _scans_by_id
 	evals := _evaluations
 	sps := _spans
+	ps := lib.period_start
+	pe := lib.period_end
 	some j, f in lib.files("hardening")
 	some i, h in f.data.hardenings
-	reason := _reason(h, by_id, evals, sps)
+	reason := _reason(h, by_id, evals, sps, ps, pe)
 }
 
 # verdict: evidence pointer -> why the hardening there does not count

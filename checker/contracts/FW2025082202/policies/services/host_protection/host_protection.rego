@@ -80,19 +80,27 @@ holes(sps, cov) := [g |
 # host_spans: inventory host -> its time in service (once per host)
 _host_spans := {h: lib.host_spans(h) | some h, _ in lib.hosts}
 
+# holes: host -> holes(...) of its time in service (once per host with a qualifying agent;
+# read by spans and by the verdict)
+_holes := {host_id: holes(sps, cov) |
+	ol := _online
+	hs := _host_spans
+	some host_id, cov in ol
+	sps := object.get(hs, host_id, set()) # lib.host_spans of a host not in the inventory is empty
+}
+
 # spans: host -> the instants it was protected
 spans[host_id] := {s |
 	some sp in sps
 	some s in lib.span_minus(sp, h)
 } if {
-	ol := _online
+	hl := _holes
 	hs := _host_spans
-	some host_id, cov in ol
-	sps := object.get(hs, host_id, set()) # lib.host_spans of a host not in the inventory is empty
-	h := holes(sps, cov)
+	some host_id, h in hl
+	sps := object.get(hs, host_id, set())
 }
 
-_reason(host_id, sps, bh, ol) := ["host not in service during the period", ""] if {
+_reason(host_id, sps, bh, ol, hl) := ["host not in service during the period", ""] if {
 	count(sps) == 0
 } else := ["no host protection agent", ""] if {
 	not bh[host_id]
@@ -100,7 +108,7 @@ _reason(host_id, sps, bh, ol) := ["host not in service during the period", ""] i
 	not ol[host_id]
 	e := sort([x | some x in bh[host_id]])[0]
 } else := [sprintf("not protected for %d stretch(es) of its time in service, the first from %s to %s", [count(h), lib.local_time(g[0]), lib.local_time(g[1])]), ""] if {
-	h := holes(sps, ol[host_id])
+	h := hl[host_id] # holes(sps, ol[host_id])
 	count(h) > 0
 	g := sort(h)[0]
 }
@@ -111,8 +119,9 @@ verdict[host_id] := {"evidence": at, "reason": r[0]} if {
 	bh := _by_host
 	ol := _online
 	hs := _host_spans
+	hl := _holes
 	some host_id, _ in lib.hosts
-	r := _reason(host_id, hs[host_id], bh, ol)
+	r := _reason(host_id, hs[host_id], bh, ol, hl)
 	at := _pick(r[1], _inventory_at(host_id))
 }
 

@@ -21,23 +21,19 @@ duties := {"onsite": "on-site engineer (现场)", "technical_support": "technica
 
 # held[role]: [start, end] of every shift where a registered staff member on it holds role
 held[r] := spans if {
-	all := roster.shifts # bound once (OPA does not memoise a per-item lookup)
 	on := _roles_on
 	some r, _ in duties
-	spans := [[e.start, e.end] | some at, rs in on; rs[r]; e := all[at]]
+	spans := [[x[1], x[2]] | some x in on; x[0] == r]
 }
 
-# the duty roles held on each shift by its registered staff (its `role` of each staff
-# member on duty), worked out once per shift for every role
-_roles_on := {at: rs |
+# [role, start, end] once per shift and duty role held on it by its registered staff (its
+# `role` of each staff member on duty), worked out in one pass over the shifts
+_roles_on := [[r, e.start, e.end] |
 	all := roster.shifts # bound once (OPA does not memoise a per-item lookup)
-	some f in lib.files("duty_roster")
-	some i, sh in f.data.shifts
-	at := sprintf("%s#/shifts/%d", [f.path, i])
-	e := all[at]
-	roles := object.get(sh, "role", {})
-	rs := {r | some id in e.on_duty; r := object.get(roles, id, "")}
-}
+	some e in all
+	rs := {r | some id in e.on_duty; r := object.get(e.roles, id, "")}
+	some r in rs
+]
 
 uncovered[r] := lib.gaps(held[r], lib.period_start, lib.period_end) if some r, _ in duties
 
