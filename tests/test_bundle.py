@@ -173,3 +173,24 @@ def test_loaded_evidence_is_held_once_as_compact_json_and_read_back_on_demand() 
     assert doc == bundle.policy_input()
     limited = orjson.loads(bundle.policy_input_json(["tickets"], {"liability": {"total_cny": "1.00"}}))
     assert set(limited["evidence"]) == {"tickets"} and limited["liability"] == {"total_cny": "1.00"}
+
+
+def test_repeated_records_and_ids_name_both_places() -> None:
+    """The later file is `invalid`, naming the place of the repeat and of the first record."""
+    from checker.bundle import EvidenceFile, flag_duplicates
+
+    class _B:
+        files = [
+            EvidenceFile("a.json", "tickets", "", data={"tickets": [{"ticket_id": "T1"}, {"ticket_id": "T2"}]}),
+            EvidenceFile("b.json", "tickets", "", data={"tickets": [{"ticket_id": "T2", "x": 1}]}),
+            EvidenceFile("c.json", "outages", "", data={"outages": [{"o": 1}, {"o": 2}]}),
+            EvidenceFile("d.json", "outages", "", data={"outages": [{"o": 3}, {"o": 1}]}),
+        ]
+
+    flag_duplicates(_B())  # type: ignore[arg-type]
+    a, b, c, d = _B.files
+    assert (a.state, c.state) == ("ok", "ok")
+    assert b.state == "invalid" and b.reason == (
+        "ticket_id T2 at b.json#/tickets/0 is already recorded at a.json#/tickets/1; one record per id")
+    assert d.state == "invalid" and d.reason == (
+        "d.json#/outages/1 repeats the record at c.json#/outages/0; duplicated records are refused")
