@@ -27,8 +27,9 @@ deny contains v if {
 	v := object.union(lib.violation(msg, at), {"from": lib.local_time(g[0]), "to": lib.local_time(g[1]), "minutes": minutes})
 }
 
-# unregistered: staff id -> indexes of period shifts they stood without a valid registration
-unregistered[id] contains e.index if {
+# unregistered: staff id -> [file, index] of the period shifts they stood without a valid
+# registration (the file too: two roster files each have a shift 0)
+unregistered[id] contains [e.path, e.index] if {
 	some e in roster.shifts
 	e.start < lib.period_end
 	e.end > lib.period_start
@@ -38,11 +39,10 @@ unregistered[id] contains e.index if {
 
 deny contains v if {
 	some id, idx in unregistered
-	first := min(idx)
-	e := [x | some x in roster.shifts; x.index == first][0]
+	[path, first] := min(idx)
 	reason := _why(id)
 	msg := sprintf("staff %s stood %d shift(s) without a valid security registration (%s) [%s]", [id, count(idx), reason, clause])
-	v := object.union(lib.violation(msg, lib.pointer(e.path, ["shifts", first, "staff_ids"])), {"staff_id": id, "shifts": count(idx)})
+	v := object.union(lib.violation(msg, lib.pointer(path, ["shifts", first, "staff_ids"])), {"staff_id": id, "shifts": count(idx)})
 }
 
 _why(id) := "not in the staff register" if {

@@ -55,3 +55,13 @@ test_fail_empty_roster_leaves_the_whole_period_uncovered if {
 	policy.measure.uncovered_minutes == 1440 with input.evidence as evidence([]) with data.params as params
 	count(policy.deny) == 1 with input.evidence as evidence([]) with data.params as params
 }
+
+# two roster files each have a shift 0: X9 stood both, counted twice, named in the first file
+test_fail_unregistered_staff_in_two_roster_files_counts_each_shift if {
+	a := {"path": "roster-a.json", "data": {"kind": "duty_roster", "staff": staff, "shifts": [shift("a0", "2025-09-03T00:00:00+08:00", "2025-09-03T12:00:00+08:00", ["B1", "X9"])]}}
+	b := {"path": "roster-b.json", "data": {"kind": "duty_roster", "staff": staff, "shifts": [shift("b0", "2025-09-03T12:00:00+08:00", "2025-09-04T00:00:00+08:00", ["B2", "X9"])]}}
+	policy.deny == {{
+		"msg": "staff X9 stood 2 shift(s) without a valid security registration (not in the staff register) [2.2.2.1]",
+		"evidence": "roster-a.json#/shifts/0/staff_ids", "staff_id": "X9", "shifts": 2,
+	}} with input.evidence as {"duty_roster": [a, b]} with data.params as params
+}
