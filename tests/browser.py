@@ -20,10 +20,12 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 import websocket
 
 FLAGS = [
@@ -233,3 +235,14 @@ def open_page(path: Path, expressions: dict[str, str]) -> PageRun:
         return browser.open(path.resolve().as_uri(), expressions)
     finally:
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium per test module (shared through tests/conftest.py)."""
+    binary = chromium_binary()
+    if binary is None:
+        pytest.fail("no chromium: apt-get install -y chromium (or set CLOUDPACT_CHROMIUM)")
+    b = Browser(binary)
+    yield b
+    b.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest_s3 import own_s3_server, s3_env, s3_server, s3_url  # noqa: F401 (issue 4)
+from tests.browser import browser  # noqa: F401 (one Chromium per module, for the HTML tests)
 
 from checker import paths
 from checker.cli import main

@@ -338,18 +338,6 @@ def test_summary_names_every_bundle_ranks_contracts_and_diffs_months(
     assert any(Decimal(c["fines_party_b_cny"]) > 0 for c in s["contracts"])  # the breaches year
 
 
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    from tests.browser import Browser, chromium_binary
-
-    binary = chromium_binary()
-    if binary is None:
-        pytest.fail("no chromium: apt-get install -y chromium (or set CLOUDPACT_CHROMIUM)")
-    b = Browser(binary)
-    yield b
-    b.close()
-
-
 def test_summary_html_opens_in_headless_chromium_self_contained(
         first: dict[str, Any], browser: Any, tmp_path: Path) -> None:
     from checker.fleet.summary import build_summary, render_html

@@ -96,16 +96,6 @@ def recompute(calculation: str) -> tuple[Decimal, Decimal]:
     raise AssertionError(f"no formula with numbers in {calculation!r}")
 
 
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    binary = chromium_binary()
-    if binary is None:
-        pytest.fail("no chromium: apt-get install -y chromium (or set CLOUDPACT_CHROMIUM)")
-    b = Browser(binary)
-    yield b
-    b.close()
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_breaches_html_shows_excluded_items_and_a_ledger_recomputable_from_the_page(
     breaches: Report, browser: Browser, tmp_path: Path, lang: str

@@ -36,7 +36,7 @@ from checker.report import Format
 from checker.report.coverage import coverage
 from checker.report.progress import steps
 from checker.store.local import LocalStore
-from tests.browser import Browser, chromium_binary
+from tests.browser import Browser
 from tests.conftest import SHARED, CliResult
 
 Cli = Callable[..., CliResult]
@@ -262,16 +262,6 @@ def test_oscal_findings_link_observations_and_evidence(examples: dict[str, Repor
 
 
 # ---- HTML ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    binary = chromium_binary()
-    if binary is None:
-        pytest.fail("no chromium: apt-get install -y chromium (or set CLOUDPACT_CHROMIUM)")
-    b = Browser(binary)
-    yield b
-    b.close()
 
 
 PAGE_FACTS = {
