@@ -21,8 +21,8 @@ from typing import Any
 import orjson
 
 from checker import paths, schemas
-from checker.memory import release_freed
 from checker.errors import BundleError, StoreError
+from checker.memory import release_freed
 from checker.safeload import JsonRefused, load_json, load_json_compact
 from checker.store.interface import ObjectInfo, Store, StoreNotFound, StoreTooLarge
 

@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 from checker.policies import PolicyFile
 
 
@@ -38,8 +40,6 @@ PolicyInput = Mapping[str, Any] | bytes
 def input_document(input_doc: PolicyInput) -> Mapping[str, Any]:
     """The input as Python data, for engines whose client serialises it themselves."""
     if isinstance(input_doc, bytes | bytearray):
-        import orjson
-
         doc: Mapping[str, Any] = orjson.loads(input_doc)
         return doc
     return input_doc

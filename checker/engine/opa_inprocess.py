@@ -73,6 +73,7 @@ class InProcessOpaEngine(Engine):
         self._errors: tuple[type[BaseException], ...] = (bindings.OpaError,)
         self._undefined = bindings.OpaUndefinedError
         self._opa = bindings.OpaEngine()
+        self._raw_input = all(hasattr(self._opa, a) for a in self._RAW_API)
         self._opa.print_handler = self._on_print
         self._prints: list[str] = []
         self.name = "opa 1.20.2 (in-process, opa-golib-python-bindings 0.4.4)"
@@ -110,10 +111,6 @@ class InProcessOpaEngine(Engine):
     # it is escaped), so those bytes go to the same native call as they are (the pinned
     # 0.4.4's own call sequence; other versions take the public path).
     _RAW_API = ("_call", "_lib", "_eval_lock", "_eval_reset", "_eval_result", "_check_open")
-
-    @property
-    def _raw_input(self) -> bool:
-        return all(hasattr(self._opa, a) for a in self._RAW_API)
 
     def _document_json(self, path: str, raw: bytes) -> Any:
         opa = self._opa
