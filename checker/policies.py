@@ -50,6 +50,12 @@ class PolicyInfo:
         return _TEST_RULE.findall(self.file.source)
 
 
+def package_of(source: str) -> str | None:
+    """The package a Rego source declares (None when it declares none)."""
+    match = _PACKAGE.search(source)
+    return match.group(1) if match else None
+
+
 def parse_metadata(source: str) -> dict[str, Any]:
     """The first `# METADATA` comment block, as YAML."""
     lines = source.splitlines()

@@ -45,7 +45,10 @@ def test_parity_real_opa_server_gives_embedded_results(standin: RealOpaServer) -
     posts = [p for m, p in standin.state.requests if m == "POST"]
     # the bundle once; then, with the ledger computed, the small input of the clauses that
     # reconcile against it (7.2.2: its evidence kinds and input.liability)
-    assert posts == ["/v1/data/cloudpact_collect/result"] * 2, "the bundle is posted once"
+    assert posts == ["/v1/data/cloudpact_collect_all/result"] * 2, "the bundle is posted once"
+    # OPA recompiles every module on each policy update: none after the policies are loaded
+    methods = [m for m, _ in standin.state.requests]
+    assert "PUT" not in methods[methods.index("POST"):], "a policy pushed between the two passes"
 
 
 def _free_port() -> int:

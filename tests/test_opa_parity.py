@@ -117,3 +117,39 @@ def test_missing_bindings_is_one_line_with_the_install_hint(
     with pytest.raises(EngineError) as info:
         InProcessOpaEngine()
     assert "not installed" in str(info.value) and "--ignore-requires-python" in info.value.hint
+
+
+def test_real_opa_compiles_once_and_each_run_gets_only_its_packages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check runs two passes (the clauses, then those reading the ledger): the bindings
+    recompile every module after each add_policy (0.5-0.8 s on the contract's policies), so
+    no pass may add a collector of its own (issue 17)."""
+    engine = InProcessOpaEngine()
+    engine.load(
+        [
+            PolicyFile("a.rego", 'package contract.a\ndeny contains "a" if input.n > 1\nmeasure := input.n\n'),
+            PolicyFile("b.rego", 'package contract.b\ndeny contains "b" if input.n > 2\n'),
+        ],
+        {},
+    )
+    added: list[str] = []
+    monkeypatch.setattr(engine._opa, "add_policy", lambda path, source: added.append(path))
+    first = engine.evaluate(b'{"n": 2}', ["contract.a"])
+    second = engine.evaluate(b'{"n":3}', ["contract.a", "contract.b"])
+    none = engine.evaluate(b"{}", [])
+    assert added == []
+    assert set(first) == {"contract.a"} and first["contract.a"].deny == ("a",)
+    assert first["contract.a"].measure == 2
+    assert second["contract.b"].deny == ("b",) and second["contract.a"].measure == 3
+    assert none == {}
+
+
+def test_selection_is_added_to_the_input_object_as_its_last_key() -> None:
+    import orjson
+
+    from checker.engine.collector import SELECTION_KEY, with_selection
+
+    assert orjson.loads(with_selection(b"{}", ["p"])) == {SELECTION_KEY: {"p": True}}
+    assert orjson.loads(with_selection(b'{"tickets":[1]}\n', ["p", "q"])) == {
+        "tickets": [1], SELECTION_KEY: {"p": True, "q": True}}
+    with pytest.raises(ValueError, match="not a JSON object"):
+        with_selection(b"[1]", ["p"])

@@ -7,18 +7,33 @@ map...) once; querying each package's rules separately recomputed them per query
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import orjson
+
 from checker.engine.interface import PackageOutcome
+from checker.policies import PolicyFile, package_of
 
 COLLECTOR_PACKAGE = "cloudpact_collect"
+SELECTING_PACKAGE = f"{COLLECTOR_PACKAGE}_all"  # the selecting collector over every package
+_DENY_RULE = re.compile(r"^deny\b", re.M)
 
 
-def collector_source(packages: Sequence[str], name: str = COLLECTOR_PACKAGE) -> str:
+# The input key naming the packages a selecting collector evaluates (see collector_source).
+SELECTION_KEY = "_cloudpact_packages"
+
+
+def collector_source(packages: Sequence[str], name: str = COLLECTOR_PACKAGE, *,
+                     selected: bool = False) -> str:
     """A Rego package whose `result` maps each clause package to its rules.
     `measure` and `excluded` (the items a quantity clause did not count, with the
-    reason) may be undefined (null then); `not_applicable` defaults to false."""
+    reason) may be undefined (null then); `not_applicable` defaults to false.
+
+    `selected`: `result` holds only the packages the input names under SELECTION_KEY
+    (`{"<package>": true}`), so one collector over every package serves every run (OPA
+    compiles each new query or module set anew; see opa_inprocess.py)."""
     lines = [f"package {name}", ""]
     entries = []
     for i, pkg in enumerate(packages):
@@ -36,9 +51,12 @@ def collector_source(packages: Sequence[str], name: str = COLLECTOR_PACKAGE) -> 
             "} else := null",
             "",
         ]
-        entries.append(
-            f'\t"{pkg}": {{"deny": data.{pkg}.deny, "measure": _measure_{i}, "not_applicable": _na_{i}, "excluded": _excluded_{i}}},'
-        )
+        value = f'{{"deny": data.{pkg}.deny, "measure": _measure_{i}, "not_applicable": _na_{i}, "excluded": _excluded_{i}}}'
+        if selected:
+            lines += [f'result["{pkg}"] := {value} if input["{SELECTION_KEY}"]["{pkg}"] == true', ""]
+        entries.append(f'\t"{pkg}": {value},')
+    if selected:
+        return "\n".join(lines)
     return "\n".join([*lines, "result := {", *entries, "}"]) + "\n"
 
 
@@ -57,3 +75,20 @@ def excluded_items(value: Any) -> tuple[Mapping[str, Any], ...]:
         return ()
     items = [x for x in value if isinstance(x, Mapping) and isinstance(x.get("evidence"), str)]
     return tuple(sorted(items, key=lambda x: (x["evidence"], str(x.get("reason", "")))))
+
+
+def clause_packages(policies: Sequence[PolicyFile]) -> list[str]:
+    """The packages among `policies` that define `deny` (the ones a collector can hold)."""
+    return sorted({pkg for p in policies if _DENY_RULE.search(p.source)
+                   and (pkg := package_of(p.source)) is not None})
+
+
+def with_selection(raw: bytes, packages: Sequence[str]) -> bytes:
+    """The input JSON object `raw` with SELECTION_KEY naming `packages` added last."""
+    selection = orjson.dumps({SELECTION_KEY: dict.fromkeys(packages, True)})
+    body = raw.rstrip()
+    if not body.startswith(b"{") or not body.endswith(b"}"):
+        raise ValueError("the input is not a JSON object")
+    if body[1:-1].strip() == b"":
+        return selection
+    return body[:-1] + b"," + selection[1:]

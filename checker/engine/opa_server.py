@@ -4,6 +4,9 @@ OPA server through opa-python-client.
 Policies are pushed one document per file (ids `cloudpact/<path>`), the parameters to
 `data.params`, plus one generated collector package that gathers every clause package's
 `deny`, `measure` and `not_applicable` into one object, so the bundle input is posted once.
+The collector covers every package pushed and is pushed with them: OPA recompiles every
+module after each policy update, so each run names its packages in the input
+(SELECTION_KEY) instead of pushing a collector of its own.
 When that one query fails (a runtime error in some package), each package is queried alone
 to say which one failed; the others still get their verdicts.
 """
@@ -20,20 +23,32 @@ import requests
 from opa_client import OpaClient
 from opa_client.errors import ConnectionsError, RegoParseError
 
-from checker.engine.collector import COLLECTOR_PACKAGE, collector_source, excluded_items, outcome_from
+from checker.engine.collector import (
+    COLLECTOR_PACKAGE,
+    SELECTING_PACKAGE,
+    clause_packages,
+    collector_source,
+    excluded_items,
+    outcome_from,
+    with_selection,
+)
 from checker.engine.interface import Engine, PackageOutcome, PolicyInput, TestOutcome
 from checker.errors import EngineError
 from checker.policies import PolicyFile
 
 COLLECTOR_ID = "cloudpact/_collect.rego"
+SELECTING_ID = "cloudpact/_collect_all.rego"
 # Evaluating a contract year is seconds, not the client's default 1.5 s.
 DEFAULT_TIMEOUT = 300.0
 
 
+def _raw(input_doc: PolicyInput) -> bytes:
+    return bytes(input_doc) if isinstance(input_doc, bytes | bytearray) else orjson.dumps(input_doc)
+
+
 def _input_body(input_doc: PolicyInput) -> bytes:
     """The request body {"input": ...}, the input's JSON bytes inserted as they are."""
-    raw = input_doc if isinstance(input_doc, bytes | bytearray) else orjson.dumps(input_doc)
-    return b'{"input":' + bytes(raw) + b"}"
+    return b'{"input":' + _raw(input_doc) + b"}"
 
 
 class OpaServerEngine(Engine):
@@ -49,7 +64,7 @@ class OpaServerEngine(Engine):
             host=parts.hostname, port=parts.port or (443 if parts.scheme == "https" else 80),
             ssl=parts.scheme == "https", timeout=timeout, retries=0,
         )
-        self._loaded: set[str] = set()
+        self._selectable: frozenset[str] = frozenset()
 
     # -- errors ------------------------------------------------------------------------
     def _unreachable(self) -> EngineError:
@@ -74,6 +89,16 @@ class OpaServerEngine(Engine):
                 raise self._rejected(f"policy {policy.path}", exc) from None
             except requests.RequestException:
                 raise self._unreachable() from None
+        packages = clause_packages(policies)
+        try:
+            self._client.update_policy_from_string(
+                collector_source(packages, SELECTING_PACKAGE, selected=True), SELECTING_ID,
+                rego_compat=False)
+        except RegoParseError as exc:
+            raise self._rejected("the collector policy", exc) from None
+        except requests.RequestException:
+            raise self._unreachable() from None
+        self._selectable = frozenset(packages)
         try:
             for key, value in data.items():
                 self._client.update_or_create_data(value, key)
@@ -104,18 +129,26 @@ class OpaServerEngine(Engine):
 
     def evaluate(self, input_doc: PolicyInput, packages: Sequence[str],
                  costs: Mapping[str, float] | None = None) -> dict[str, PackageOutcome]:
-        body = _input_body(input_doc)
+        if set(packages) <= self._selectable:  # the collector pushed at load: no recompile
+            path = f"data/{SELECTING_PACKAGE}/result"
+            selected = _input_body(with_selection(_raw(input_doc), packages))
+        else:  # a package pushed some other way: a collector of its own
+            path, selected = f"data/{COLLECTOR_PACKAGE}/result", _input_body(input_doc)
+            try:
+                self._client.update_policy_from_string(collector_source(packages), COLLECTOR_ID,
+                                                       rego_compat=False)
+            except RegoParseError as exc:
+                raise self._rejected("the collector policy", exc) from None
+            except requests.RequestException:
+                raise self._unreachable() from None
         try:
-            self._client.update_policy_from_string(collector_source(packages), COLLECTOR_ID, rego_compat=False)
-        except RegoParseError as exc:
-            raise self._rejected("the collector policy", exc) from None
-        except requests.RequestException:
-            raise self._unreachable() from None
-        try:
-            result = self._post(f"data/{COLLECTOR_PACKAGE}/result", body)
+            result = self._post(path, selected)
         except RuntimeError:
-            return self._one_by_one(body, packages)
-        if not isinstance(result, dict):
+            del selected
+            return self._one_by_one(_input_body(input_doc), packages)
+        if not packages:
+            return {}
+        if not isinstance(result, dict) or not all(pkg in result for pkg in packages):
             raise EngineError(f"OPA server at {self.url} returned no result for the collector")
         return {pkg: outcome_from(result[pkg]) for pkg in packages}
 
