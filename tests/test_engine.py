@@ -70,3 +70,42 @@ def test_one_by_one_fallback_keeps_the_items_a_clause_did_not_count() -> None:
     out = engine.evaluate({"n": 2, "zero": 0}, ["contract.e", "contract.z"])
     assert out["contract.z"].error
     assert out["contract.e"].excluded == ({"evidence": "f.json#/0", "reason": "late"},)
+
+
+_LARGE_POLICY = PolicyFile(
+    "big.rego",
+    'package contract.big\ndeny contains t.summary if { some t in input.tickets; t.n == 7 }\n'
+    "measure := count(input.tickets)\n",
+)
+
+
+def _large_input() -> bytes:
+    import orjson
+
+    tickets = [{"n": i, "summary": f"故障 {i}：硬盘更换"} for i in range(40_000)]  # > 1 MB
+    raw = orjson.dumps({"tickets": tickets})
+    assert len(raw) >= EmbeddedEngine.FILE_INPUT_BYTES
+    return raw
+
+
+def test_large_input_reaches_the_engine_whole_and_leaves_no_file(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A contract year's input goes through a temporary file (issue 17: the str route costs
+    twice the memory): Chinese text intact, every record there, the file gone afterwards."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    engine = EmbeddedEngine()
+    engine.load([_LARGE_POLICY], {})
+    out = engine.evaluate(_large_input(), ["contract.big"])["contract.big"]
+    assert out.error is None and out.measure == 40_000 and out.deny == ("故障 7：硬盘更换",)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_large_input_without_a_writable_temporary_folder_still_evaluates(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "absent"))
+    engine = EmbeddedEngine()
+    engine.load([_LARGE_POLICY], {})
+    out = engine.evaluate(_large_input(), ["contract.big"])["contract.big"]
+    assert out.error is None and out.measure == 40_000 and out.deny == ("故障 7：硬盘更换",)
