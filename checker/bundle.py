@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 
 from checker import paths, schemas
+from checker.engine.interface import InputJson
 from checker.errors import BundleError, StoreError
 from checker.memory import release_freed
 from checker.safeload import JsonRefused, load_json, load_json_compact
@@ -120,9 +121,15 @@ class Bundle:
 
     def policy_input_json(self, kinds: Iterable[str] | None = None,
                           extra: dict[str, Any] | None = None) -> bytes:
-        """The input document as JSON bytes, assembled from each file's compact form
-        (never re-serialised): {"bundle": ..., "evidence": {kind: [{"path", "data"}]}},
-        the evidence limited to `kinds` when given, plus the `extra` top-level members."""
+        """The input document as JSON bytes (see policy_input_parts), in one buffer."""
+        return bytes(self.policy_input_parts(kinds, extra))
+
+    def policy_input_parts(self, kinds: Iterable[str] | None = None,
+                           extra: dict[str, Any] | None = None) -> InputJson:
+        """The input document as JSON, assembled from each file's compact form (never
+        re-serialised, never joined here): {"bundle": ..., "evidence": {kind: [{"path",
+        "data"}]}}, the evidence limited to `kinds` when given, plus the `extra` top-level
+        members."""
         wanted = None if kinds is None else set(kinds)
         by_kind: dict[str, list[EvidenceFile]] = {}
         for f in self.files:
@@ -146,7 +153,7 @@ class Bundle:
         for key, value in (extra or {}).items():
             parts += [b",", orjson.dumps(key), b":", orjson.dumps(value)]
         parts.append(b"}")
-        return b"".join(parts)  # one copy of the evidence, whatever its size
+        return InputJson(parts)
 
 
 def check_key(key: str) -> str:

@@ -173,7 +173,7 @@ def evaluate(
     engine = engine or EngineName.EMBEDDED.to_engine()
     schema_fields.check(policies.policy_files())  # issue 12: no field a schema lacks
     engine.load(policies.policy_files(), policy_data(params))
-    outcomes = engine.evaluate(bundle.policy_input_json(), first)
+    outcomes = engine.evaluate(bundle.policy_input_parts(), first)
     ledger = ledger_from_outcome(outcomes[LIABILITY_PACKAGE], params)
     if second:
         kinds = {k for c in catalogue if packages.get(c.id) in second

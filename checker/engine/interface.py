@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -32,13 +32,43 @@ class TestOutcome:
     prints: tuple[str, ...] = field(default_factory=tuple)
 
 
-# The input of one evaluation: a document, or the same as UTF-8 JSON bytes (what check.py
-# hands over: assembled from the evidence's compact forms, never re-serialised)
-PolicyInput = Mapping[str, Any] | bytes
+class InputJson:
+    """One input document as UTF-8 JSON in pieces (what check.py hands over: the evidence's
+    compact forms between a few bytes of framing, never re-serialised). An engine that can
+    stream writes the pieces out as they are; `bytes()` joins them (one copy) for the others.
+    """
+
+    __slots__ = ("parts", "size")
+
+    def __init__(self, parts: Sequence[bytes]) -> None:
+        self.parts = tuple(parts)
+        self.size = sum(len(p) for p in self.parts)
+
+    def __bytes__(self) -> bytes:
+        return b"".join(self.parts)
+
+    def write_to(self, out: BinaryIO) -> None:
+        for part in self.parts:
+            out.write(part)
+
+
+# The input of one evaluation: a document, or the same as UTF-8 JSON (bytes or pieces)
+PolicyInput = Mapping[str, Any] | bytes | InputJson
+
+
+def input_bytes(input_doc: PolicyInput) -> bytes:
+    """The input as one UTF-8 JSON buffer."""
+    if isinstance(input_doc, InputJson):
+        return bytes(input_doc)
+    if isinstance(input_doc, bytes | bytearray):
+        return bytes(input_doc)
+    return orjson.dumps(input_doc)
 
 
 def input_document(input_doc: PolicyInput) -> Mapping[str, Any]:
     """The input as Python data, for engines whose client serialises it themselves."""
+    if isinstance(input_doc, InputJson):
+        input_doc = bytes(input_doc)
     if isinstance(input_doc, bytes | bytearray):
         doc: Mapping[str, Any] = orjson.loads(input_doc)
         return doc

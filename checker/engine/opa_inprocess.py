@@ -33,7 +33,15 @@ from checker.engine.collector import (
     outcome_from,
     with_selection,
 )
-from checker.engine.interface import Engine, PackageOutcome, PolicyInput, TestOutcome, input_document
+from checker.engine.interface import (
+    Engine,
+    InputJson,
+    PackageOutcome,
+    PolicyInput,
+    TestOutcome,
+    input_bytes,
+    input_document,
+)
 from checker.errors import EngineError
 from checker.policies import PolicyFile
 
@@ -149,6 +157,8 @@ class InProcessOpaEngine(Engine):
         packages: Sequence[str],
         costs: Mapping[str, float] | None = None,
     ) -> dict[str, PackageOutcome]:
+        if isinstance(input_doc, InputJson | bytearray) and self._raw_input:
+            input_doc = input_bytes(input_doc)
         if not (isinstance(input_doc, bytes) and self._raw_input):
             input_doc = input_document(input_doc)  # the bindings serialise Python data themselves
         if set(packages) <= self._selectable:  # the collector compiled at load: no recompile

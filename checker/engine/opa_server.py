@@ -18,7 +18,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-import orjson
 import requests
 from opa_client import OpaClient
 from opa_client.errors import ConnectionsError, RegoParseError
@@ -32,7 +31,7 @@ from checker.engine.collector import (
     outcome_from,
     with_selection,
 )
-from checker.engine.interface import Engine, PackageOutcome, PolicyInput, TestOutcome
+from checker.engine.interface import Engine, PackageOutcome, PolicyInput, TestOutcome, input_bytes
 from checker.errors import EngineError
 from checker.policies import PolicyFile
 
@@ -42,13 +41,11 @@ SELECTING_ID = "cloudpact/_collect_all.rego"
 DEFAULT_TIMEOUT = 300.0
 
 
-def _raw(input_doc: PolicyInput) -> bytes:
-    return bytes(input_doc) if isinstance(input_doc, bytes | bytearray) else orjson.dumps(input_doc)
 
 
 def _input_body(input_doc: PolicyInput) -> bytes:
     """The request body {"input": ...}, the input's JSON bytes inserted as they are."""
-    return b'{"input":' + _raw(input_doc) + b"}"
+    return b'{"input":' + input_bytes(input_doc) + b"}"
 
 
 class OpaServerEngine(Engine):
@@ -131,7 +128,7 @@ class OpaServerEngine(Engine):
                  costs: Mapping[str, float] | None = None) -> dict[str, PackageOutcome]:
         if set(packages) <= self._selectable:  # the collector pushed at load: no recompile
             path = f"data/{SELECTING_PACKAGE}/result"
-            selected = _input_body(with_selection(_raw(input_doc), packages))
+            selected = _input_body(with_selection(input_bytes(input_doc), packages))
         else:  # a package pushed some other way: a collector of its own
             path, selected = f"data/{COLLECTOR_PACKAGE}/result", _input_body(input_doc)
             try:
