@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker.engine.embedded import EmbeddedEngine
 from checker.policies import PolicyFile
 
@@ -88,15 +90,22 @@ def _large_input() -> bytes:
     return raw
 
 
-def test_large_input_reaches_the_engine_whole_and_leaves_no_file(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("pieces", [False, True], ids=["bytes", "pieces"])
+def test_large_input_reaches_the_engine_whole_and_leaves_no_file(tmp_path, monkeypatch, pieces) -> None:  # type: ignore[no-untyped-def]
     """A contract year's input goes through a temporary file (issue 17: the str route costs
-    twice the memory): Chinese text intact, every record there, the file gone afterwards."""
+    twice the memory): Chinese text intact, every record there, the file gone afterwards;
+    as pieces (what check.py hands over), cut mid-character, the same."""
     import tempfile
+
+    from checker.engine.interface import InputJson
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     engine = EmbeddedEngine()
     engine.load([_LARGE_POLICY], {})
-    out = engine.evaluate(_large_input(), ["contract.big"])["contract.big"]
+    raw = _large_input()
+    cut = raw.index("故".encode()) + 1  # inside a UTF-8 sequence
+    doc = InputJson([raw[:cut], raw[cut:]]) if pieces else raw
+    out = engine.evaluate(doc, ["contract.big"])["contract.big"]
     assert out.error is None and out.measure == 40_000 and out.deny == ("故障 7：硬盘更换",)
     assert list(tmp_path.iterdir()) == []
 
