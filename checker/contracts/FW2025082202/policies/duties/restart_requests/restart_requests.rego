@@ -26,9 +26,16 @@ _restarts := {e | some e in evidence.records("restart_records", "restarts"); lib
 
 _all_requests := evidence.records("restart_records", "requests")
 
-_request(id) := e if {
+# requests by id, built once (a restart looks its request up, not through every request;
+# bound whole first: OPA does not memoise a lookup of one key of a partial rule)
+_requests_of[id] contains e if {
 	some e in _all_requests
-	e.r.request_id == id
+	id := e.r.request_id
+}
+
+_request(id) := e if {
+	index := _requests_of
+	some e in index[id]
 }
 
 _problem(r) := "has no request from Party A" if {
@@ -57,8 +64,17 @@ _clock(q) := lib.ns(q.received_at) if {
 } else := lib.ns(evidence.present(q, "proof_received_at"))
 
 # the first restart citing the request, at or after its receipt
+# the times restarts citing each request were performed, built once
+_performed_of[id] contains t if {
+	some e in _restarts
+	id := e.r.request_id
+	t := lib.ns(e.r.performed_at)
+}
+
 _done(q) := min(times) if {
-	times := {t | some e in _restarts; e.r.request_id == q.request_id; t := lib.ns(e.r.performed_at); t >= lib.ns(q.received_at)}
+	index := _performed_of
+	received := lib.ns(q.received_at)
+	times := {t | some t in object.get(index, q.request_id, set()); t >= received}
 	count(times) > 0
 }
 

@@ -57,3 +57,25 @@ test_fail_restarts_without_a_request_of_party_a if {
 		{"msg": "request RQ-3 to restart h1 (written, from 2025-10-03T09:00:00+08:00) was not carried out [9.9]", "evidence": "rs.json#/requests/1"},
 	} with input.evidence as ev with data.params as params
 }
+
+# the indexes by request id (issue 17): several restarts citing one request, the earliest
+# at or after its receipt counts; one before it is a violation of its own
+test_success_the_earliest_restart_after_the_request_counts if {
+	ev := evidence(
+		[req("RQ-1", "party_a", "2025-10-01T09:00:00+08:00", "written")],
+		[
+			restart("X1", "2025-10-01T08:59:00+08:00", "RQ-1"),
+			restart("X2", "2025-10-01T09:50:00+08:00", "RQ-1"),
+			restart("X3", "2025-10-01T09:10:00+08:00", "RQ-1"),
+		],
+	)
+	policy.deny == {{"msg": "restart X1 of h1 at 2025-10-01T08:59:00+08:00 came before request RQ-1 was received at 2025-10-01T09:00:00+08:00 [9.9]", "evidence": "rs.json#/restarts/0"}} with input.evidence as ev with data.params as params
+}
+
+test_fail_request_not_carried_out_when_no_restart_cites_any_request if {
+	ev := evidence([req("RQ-1", "party_a", "2025-10-01T09:00:00+08:00", "phone")], [restart("X1", "2025-10-01T09:10:00+08:00", null)])
+	policy.deny == {
+		{"msg": "restart X1 of h1 at 2025-10-01T09:10:00+08:00 has no request from Party A [9.9]", "evidence": "rs.json#/restarts/0"},
+		{"msg": "request RQ-1 to restart h1 (phone, from 2025-10-01T09:00:00+08:00) was not carried out [9.9]", "evidence": "rs.json#/requests/0"},
+	} with input.evidence as ev with data.params as params
+}
