@@ -11,8 +11,9 @@ and prints, per scale: bundle bytes; CPU seconds of the whole process tree (user
 children included) and wall seconds of floor and check, both measured in the same run;
 check/floor in CPU; peak PSS of the check's process tree (sampled from /proc every 20 ms)
 and peak RSS, against bundle bytes; the growth exponent of check CPU from the first to the
-last scale (1.0 = linear); and, for the first scale, the Rego cost of each package alone
-(top 10), so the next regression is visible; and the real OPA (in-process, the reference
+last scale (1.0 = linear); and the Rego cost of each package alone at the first and the
+last scale with its own growth exponent (the top 10 at the last scale: a package growing
+faster than the data shows there first), so the next regression is visible; and the real OPA (in-process, the reference
 engine) on the first scale: its CPU against regorus's in the same run, and every clause
 whose whole result differs between the two (--no-opa skips it). Ratios are within one run: the machine is
 shared and noisy, so compare ratios, not seconds across runs.
@@ -76,7 +77,7 @@ def best(repeat: int, *args: str) -> dict[str, float]:
             "peak_pss_bytes": max(r["peak_pss_bytes"] for r in runs)}
 
 
-def package_costs(bundle: Path, top: int = 10) -> list[tuple[float, str]]:
+def package_costs(bundle: Path) -> dict[str, float]:
     """CPU seconds of each package's query alone (the input set once, as check does), minus
     an empty query, each the best of 3."""
     from checker.bundle import load_bundle
@@ -89,7 +90,7 @@ def package_costs(bundle: Path, top: int = 10) -> list[tuple[float, str]]:
     loaded = load_bundle(LocalStore(bundle))
     engine = EmbeddedEngine()
     engine.load(policy_files(), policy_data(load_params()))
-    doc = loaded.policy_input_json()
+    doc = loaded.policy_input_parts()
     packages = [*policy_map(load_catalogue()).values(), LIABILITY_PACKAGE]
 
     engine.evaluate(doc, [])  # the input is set once; each package's query is timed alone
@@ -104,8 +105,22 @@ def package_costs(bundle: Path, top: int = 10) -> list[tuple[float, str]]:
         return min(runs)
 
     base = cpu([])
-    costs = [(max(0.0, cpu([pkg]) - base), pkg) for pkg in packages]
-    return sorted(costs, reverse=True)[:top]
+    return {pkg: max(0.0, cpu([pkg]) - base) for pkg in packages}
+
+
+def package_table(first: tuple[float, dict[str, float]], last: tuple[float, dict[str, float]] | None,
+                  top: int = 10) -> list[str]:
+    """The `top` packages by cost at the last scale (a package growing faster than the
+    data shows there first), with their cost at the first scale and their growth exponent."""
+    (s0, c0), (s1, c1) = first, last or first
+    rows = sorted(c1, key=lambda p: -c1[p])[:top]
+    out = [f"\nRego CPU per package alone (top {top} at scale {s1:g}; exponent 1.0 = linear):"]
+    for pkg in rows:
+        growth = (f"{math.log(c1[pkg] / c0[pkg]) / math.log(s1 / s0):5.2f}"
+                  if last and c0[pkg] > 0.002 and c1[pkg] > 0 else "    -")
+        at_first = f"{c0[pkg]:6.3f} s at {s0:g}, " if last else ""
+        out.append(f"  {c1[pkg]:6.3f} s  ({at_first}exponent {growth})  {pkg}")
+    return out
 
 
 _RUN_FIELDS = ("generated_at", "engine")
@@ -187,13 +202,15 @@ def main() -> None:
               f"{opa['wall']:.2f} wall s = {opa['ratio']:.1f}x regorus CPU "
               f"({opa['regorus_cpu']:.2f} s, same run); packages with results differing from "
               f"regorus: {', '.join(opa['differ']) or 'none'} (of {opa['clauses']} clauses)")
-    costs = package_costs(workdir / f"scale-{args.scales[0]:g}")
-    print(f"\nRego CPU per package alone, scale {args.scales[0]:g} (top 10):")
-    for seconds, pkg in costs:
-        print(f"  {seconds:6.3f} s  {pkg}")
+    s0, s1 = args.scales[0], args.scales[-1]
+    costs = {s0: package_costs(workdir / f"scale-{s0:g}")}
+    if len(args.scales) > 1:
+        costs[s1] = package_costs(workdir / f"scale-{s1:g}")
+    print("\n".join(package_table((s0, costs[s0]), (s1, costs[s1]) if s1 in costs and s1 != s0 else None)))
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "idle": idle, "exponent": exponent,
-                                         "packages": costs, "opa": opa}, indent=1))
+                                         "packages": {f"{k:g}": v for k, v in costs.items()},
+                                         "opa": opa}, indent=1))
 
 
 if __name__ == "__main__":
