@@ -58,8 +58,8 @@ covered := {[r.host_id, k] |
 _first_last := {host_id: [first, last] |
 	ps := lib.period_start
 	iv := interval_ns
-	some host_id, _ in lib.hosts
-	[a, b] := lib.host_span(host_id)
+	some host_id, ss in lib.inventory_spans
+	some [a, b] in ss
 	first := ceil((a - ps) / iv)
 	last := floor((b - ps) / iv) - 1
 }
@@ -68,7 +68,7 @@ _required_sets := {fl: {k | fl[1] >= fl[0]; some k in numbers.range(fl[0], fl[1]
 	some fl in {x | some _, x in _first_last}
 }
 
-# (every host of the inventory has a span; one without would require nothing)
+# (a host with no time in service inside the period requires nothing)
 required := object.union({host_id: set() | some host_id, _ in lib.hosts}, {host_id: sets[fl] |
 	sets := _required_sets
 	some host_id, fl in _first_last
@@ -95,7 +95,7 @@ spans(hs, missed) := {s |
 }
 
 # the host's time in service, once per host of the inventory
-_host_spans := {host_id: lib.host_spans(host_id) | some host_id, _ in lib.hosts}
+_host_spans := lib.inventory_spans # lib.host_spans of every inventory host, once per query
 
 # (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {})
 _managed := x if {

@@ -100,7 +100,7 @@ reported := {[r.host_id, r.month] |
 }
 
 # host_spans: host -> its time in service (once per host)
-_host_spans := {h: lib.host_spans(h) | some h, _ in lib.hosts}
+_host_spans := lib.inventory_spans # lib.host_spans of every inventory host, once per query
 
 # the months already due (once, not per host)
 _due := {label | some label, m in months; due(m)}
