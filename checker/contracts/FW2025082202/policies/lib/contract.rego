@@ -215,23 +215,6 @@ host_spans(host_id) := {s |
 	s := [a, b]
 }
 
-# inventory_spans: host id -> host_spans(host_id) for every host of the inventory, built
-# once per query and shared by the services policies (each built its own map per host).
-# The same spans as host_spans, with the period bounds bound once.
-inventory_spans := {host_id: ss |
-	ps := period_start
-	pe := period_end
-	some host_id, e in hosts
-	a := max({ns(e.host.in_service_from), ps})
-	b := _span_end(object.get(e.host, "in_service_to", null), pe)
-	ss := {s | a < b; s := [a, b]}
-}
-
-# the end of span(from, to) with period_end bound: to = null means still in service
-_span_end(to, pe) := pe if {
-	to == null
-} else := min({ns(to), pe})
-
 # window_span(from, to): a service window [from, to) (to null = still in service) clipped
 window_span(from, to) := clip(ns(from), period_end) if {
 	to == null

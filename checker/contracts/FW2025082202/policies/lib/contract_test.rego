@@ -241,17 +241,6 @@ test_success_hosts_open_ended_and_left_before_the_period if {
 	r == {"count": 1, "at": _t("2025-09-03")}
 }
 
-# inventory_spans is host_spans for every inventory host (open-ended, no end, left at the
-# period start, left one second after it), and {} for an empty inventory
-test_success_inventory_spans_are_host_spans if {
-	spans := lib.inventory_spans with input as inventory_input with data.params as window_params
-	expected := {id: lib.host_spans(id) | some id in ["open", "no-end", "left", "stays"]} with input as inventory_input with data.params as window_params
-	spans == expected
-	spans.left == set()
-	spans.stays == {[_t("2025-09-03"), _t("2025-09-03") + 1000000000]}
-	lib.inventory_spans == {} with input as {"evidence": {"host_inventory": [{"path": "inv.json", "data": {"hosts": []}}]}} with data.params as window_params
-}
-
 test_success_hosts_of_an_empty_inventory if {
 	lib.hosts == {} with input as {"evidence": {"host_inventory": [{"path": "inv.json", "data": {"hosts": []}}]}}
 }

@@ -58,7 +58,7 @@ covered := {[r.host_id, k] |
 _first_last := {host_id: [first, last] |
 	ps := lib.period_start
 	iv := interval_ns
-	some host_id, ss in lib.inventory_spans
+	some host_id, ss in data.contract.inventory.spans
 	some [a, b] in ss
 	first := ceil((a - ps) / iv)
 	last := floor((b - ps) / iv) - 1
@@ -95,7 +95,7 @@ spans(hs, missed) := {s |
 }
 
 # the host's time in service, once per host of the inventory
-_host_spans := lib.inventory_spans # lib.host_spans of every inventory host, once per query
+_host_spans := data.contract.inventory.spans # lib.host_spans of every inventory host, once per query
 
 # (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {})
 _managed := x if {

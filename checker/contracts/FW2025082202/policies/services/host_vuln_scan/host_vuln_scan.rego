@@ -80,7 +80,7 @@ _finish_days contains k if {
 }
 
 # spans: inventory host -> its time in service (once per host, not per scan)
-_spans := lib.inventory_spans # lib.host_spans of every inventory host, once per query
+_spans := data.contract.inventory.spans # lib.host_spans of every inventory host, once per query
 
 _in_spans(spans, t) if {
 	some sp in spans

@@ -93,7 +93,7 @@ reported := {[r.host_id, r.month] |
 }
 
 # host_spans: host -> its time in service (once per host)
-_host_spans := lib.inventory_spans # lib.host_spans of every inventory host, once per query
+_host_spans := data.contract.inventory.spans # lib.host_spans of every inventory host, once per query
 
 # the months already due (once, not per host)
 _due := {label | some label, m in months; due(m)}
