@@ -113,11 +113,18 @@ host_span(host_id) := span(h.in_service_from, object.get(h, "in_service_to", nul
 
 # service_months: the months of the period in order, each {"label": "YYYY-MM" (the
 # month it starts in, contract time zone), "start": ns, "end": ns (exclusive)}.
+# (add_months_local(period_start, k) with the zone's offset at the period start and the
+# parameters read once, not per month: the same instants)
 service_months := [m |
+	ps := period_start
+	pe := period_end
+	tz := data.params.timezone
+	off := _offset(ps)
+	local := ps + off
 	some k in numbers.range(0, data.params.period.months - 1)
-	s := add_months_local(period_start, k)
-	e := min({add_months_local(period_start, k + 1), period_end})
-	[y, mo, _] := time.date([s, data.params.timezone])
+	s := time.add_date(local, 0, k, 0) - off
+	e := min({time.add_date(local, 0, k + 1, 0) - off, pe})
+	[y, mo, _] := time.date([s, tz])
 	m := {"label": sprintf("%d-%02d", [y, mo]), "start": s, "end": e}
 ]
 

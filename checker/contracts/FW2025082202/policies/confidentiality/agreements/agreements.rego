@@ -41,14 +41,12 @@ _agreement(id) := a if {
 	a := evidence.present(e.r, "agreement")
 }
 
-# every appearance of a person on the project, without its message and pointer (built
-# only for the one that is a person's first): {id, day, src, ts, at (staff, access) or
-# path and index (shifts)}; a roster shift's start is parsed once per shift, not per person
-_seen contains {"id": e.r.staff_id, "day": e.r.on_project_from, "src": "staff", "ts": e.r.on_project_from, "at": e.at} if {
-	some e in _staff
-}
-
-_seen contains {"id": id, "day": day, "src": "shift", "ts": s.start, "path": f.path, "i": i} if {
+# every appearance of a person on the project: on the staff list (from on_project_from),
+# on a roster shift of the period (its start's day), or accessing Party A's systems in the
+# period (the access's day). The days of a person are grouped first; the message and the
+# pointer are built only for the appearances on a person's first day (the candidates for
+# _first), never for every shift. A roster shift's start is parsed once per shift.
+_shifts := [{"path": f.path, "i": i, "day": day, "ts": s.start, "ids": s.staff_ids} |
 	ps := lib.period_start
 	pe := lib.period_end
 	tz := data.params.timezone
@@ -58,44 +56,58 @@ _seen contains {"id": id, "day": day, "src": "shift", "ts": s.start, "path": f.p
 	t >= ps
 	t < pe
 	day := cal.ymd(time.date([t, tz])) # cal.day_of_ns(t), the zone bound once
-	some id in s.staff_ids
-}
+]
 
-_seen contains {"id": e.r.staff_id, "day": cal.date_of(e.r.accessed_at), "src": "access", "ts": e.r.accessed_at, "at": e.at} if {
+_accesses := [{"id": e.r.staff_id, "day": cal.date_of(e.r.accessed_at), "ts": e.r.accessed_at, "at": e.at} |
 	some e in evidence.records("confidentiality", "access_records")
 	lib.in_period(e.r.accessed_at)
-}
-
-_what(x) := sprintf("on the project since %s", [x.ts]) if x.src == "staff"
-
-_what(x) := sprintf("on duty from %s", [x.ts]) if x.src == "shift"
-
-_what(x) := sprintf("accessed Party A's systems at %s", [x.ts]) if x.src == "access"
-
-_at(x) := x.at if x.src != "shift"
-
-_at(x) := lib.pointer(x.path, ["shifts", x.i]) if x.src == "shift"
+]
 
 # days_of: person -> the days they appear on (grouped once)
+_days_of[e.r.staff_id] contains e.r.on_project_from if {
+	some e in _staff
+}
+
+_days_of[id] contains x.day if {
+	some x in _shifts
+	some id in x.ids
+}
+
 _days_of[x.id] contains x.day if {
-	some x in _seen
+	some x in _accesses
 }
 
-# seen_of: person -> their appearances
-_seen_of[x.id] contains x if {
-	some x in _seen
+_people := {id | some id, _ in _days_of}
+
+_first_day := {id: min(days) | some id, days in _days_of}
+
+# the appearances on a person's first day, with their message and pointer: {id, day, what, at}
+_candidates contains {"id": e.r.staff_id, "day": d, "what": sprintf("on the project since %s", [d]), "at": e.at} if {
+	fd := _first_day
+	some e in _staff
+	d := e.r.on_project_from
+	fd[e.r.staff_id] == d
 }
 
-_people := {x.id | some x in _seen}
+_candidates contains {"id": id, "day": x.day, "what": sprintf("on duty from %s", [x.ts]), "at": lib.pointer(x.path, ["shifts", x.i])} if {
+	fd := _first_day
+	some x in _shifts
+	some id in x.ids
+	fd[id] == x.day
+}
+
+_candidates contains {"id": x.id, "day": x.day, "what": sprintf("accessed Party A's systems at %s", [x.ts]), "at": x.at} if {
+	fd := _first_day
+	some x in _accesses
+	fd[x.id] == x.day
+}
 
 # first: person -> their first appearance (earliest day, then the smallest pointer), with
 # its message and pointer: {id, day, what, at}
 _first[id] := s if {
-	ds := _days_of
-	so := _seen_of
-	some id, days in ds
-	day := min(days)
-	cands := {{"id": id, "day": day, "what": _what(x), "at": _at(x)} | some x in so[id]; x.day == day}
+	all := _candidates
+	some id, _ in _first_day
+	cands := {c | some c in all; c.id == id}
 	at := min({c.at | some c in cands})
 	some s in cands
 	s.at == at

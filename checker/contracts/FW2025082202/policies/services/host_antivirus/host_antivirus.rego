@@ -35,58 +35,98 @@ managed contains e.agent.host_id if {
 	e.agent.centrally_managed == true
 }
 
-# covered: [host, interval index] with a completed run started in that interval
-# (the period bounds are bound once; each run's times are parsed once, by the builtin
-# lib.ns wraps, since this loop runs over every run of the year)
+# covered: [host, interval index] with a completed run started in that interval, in one
+# pass over the runs (the period bounds are bound once; each run's times are parsed once,
+# by the builtin lib.ns wraps, since this loop runs over every run of the year). A
+# comprehension, not a partial rule grouped by host: OPA builds the latter in worse than
+# linear time. The period bounds need no test: a run started before the period has a
+# negative index and one started at or after its end an index past the last full
+# interval, and no host requires either (required, below).
 covered := {[r.host_id, k] |
 	ps := lib.period_start
-	pe := lib.period_end
 	iv := interval_ns
 	some f in lib.files("antivirus")
 	some r in f.data.runs
 	r.result != "error"
 	t := time.parse_rfc3339_ns(r.started_at)
-	t >= ps
-	t < pe
 	time.parse_rfc3339_ns(r.finished_at) >= t
 	k := floor((t - ps) / iv)
 }
 
-# required: the indexes of the full intervals inside the host's time in service
-required(host_id) := {k |
-	[a, b] := lib.host_span(host_id)
-	first := ceil((a - lib.period_start) / interval_ns)
-	last := floor((b - lib.period_start) / interval_ns) - 1
-	last >= first
-	some k in numbers.range(first, last)
+# required: host -> the indexes of the full intervals inside the host's time in service
+# (one set per distinct [first, last], shared by the hosts in service the same time)
+_first_last := {host_id: [first, last] |
+	ps := lib.period_start
+	iv := interval_ns
+	some host_id, ss in data.contract.inventory.spans
+	some [a, b] in ss
+	first := ceil((a - ps) / iv)
+	last := floor((b - ps) / iv) - 1
 }
 
+_required_sets := {fl: {k | fl[1] >= fl[0]; some k in numbers.range(fl[0], fl[1])} |
+	some fl in {x | some _, x in _first_last}
+}
+
+# (a host with no time in service inside the period requires nothing)
+required := object.union({host_id: set() | some host_id, _ in lib.hosts}, {host_id: sets[fl] |
+	sets := _required_sets
+	some host_id, fl in _first_last
+})
+
 # missing: host -> the required intervals without a completed run (once per host)
-missing[host_id] := m if {
+missing := {host_id: m |
 	c := covered
-	some host_id, _ in lib.hosts
-	m := {k | some k in required(host_id); not [host_id, k] in c}
+	some host_id, req in required
+	m := {k | some k in req; not [host_id, k] in c}
 }
 
 _interval_start(k) := lib.local_time(lib.period_start + (k * interval_ns))
 
 _interval(k) := [lib.period_start + (k * interval_ns), lib.period_start + ((k + 1) * interval_ns)]
 
-# spans: the host's time in service without the scan intervals it had no completed run in
-# (OBLIGATIONS.md reading rule 3: a host counts for the instants it is served)
-spans(host_id, missed) := {s |
+# spans: the host's time in service (hs: its lib.host_spans) without the scan intervals
+# it had no completed run in (OBLIGATIONS.md reading rule 3: a host counts for the
+# instants it is served)
+spans(hs, missed) := {s |
 	m := [_interval(k) | some k in missed]
-	some sp in lib.host_spans(host_id)
+	some sp in hs
 	some s in lib.span_minus(sp, m)
 }
 
-_reason(host_id, m) := "host not in service during the period" if {
-	count(lib.host_spans(host_id)) == 0
-} else := "no active, centrally managed antivirus agent" if {
-	not host_id in managed
-} else := sprintf("no completed scan run in %d of %d scan intervals of %d days (first missing interval starts %s): not served in those intervals", [count(m), count(required(host_id)), interval_days, _interval_start(min(m))]) if {
-	count(m) > 0
-}
+# the host's time in service, once per host of the inventory
+_host_spans := data.contract.inventory.spans # lib.host_spans of every inventory host, once per query
+
+# (regorus 0.13 leaves a multi-value partial rule with no entries undefined, not {})
+_managed := x if {
+	x := managed
+} else := set()
+
+_not_in_service := {host_id | some host_id, hs in _host_spans; count(hs) == 0}
+
+# why a host does not count, in this order: not in service during the period; else no
+# active, centrally managed agent; else the scan intervals it had no completed run in
+_reasons := object.union(
+	object.union(
+		{host_id: "host not in service during the period" | some host_id in _not_in_service},
+		{host_id: "no active, centrally managed antivirus agent" |
+			nis := _not_in_service
+			mg := _managed
+			some host_id, _ in missing
+			not host_id in nis
+			not host_id in mg
+		},
+	),
+	{host_id: sprintf("no completed scan run in %d of %d scan intervals of %d days (first missing interval starts %s): not served in those intervals", [count(m), count(req[host_id]), interval_days, _interval_start(min(m))]) |
+		nis := _not_in_service
+		mg := _managed
+		req := required
+		some host_id, m in missing
+		count(m) > 0
+		not host_id in nis
+		host_id in mg
+	},
+)
 
 # agent_ats: host -> pointers of its agent records (indexed by key once, not searched per host)
 agent_ats[e.agent.host_id] contains e.at if {
@@ -102,11 +142,7 @@ _agent_ats := x if {
 _inventory_at(host_id) := lib.pointer(lib.hosts[host_id].path, ["hosts", lib.hosts[host_id].index])
 
 # verdict: host -> why it does not count throughout (computed once per host)
-verdict[host_id] := reason if {
-	ms := missing
-	some host_id, m in ms
-	reason := _reason(host_id, m)
-}
+verdict := _reasons
 
 excluded contains {"evidence": at, "reason": reason} if {
 	ats := _agent_ats
@@ -121,9 +157,16 @@ counted contains host_id if {
 	not v[host_id]
 }
 
+# a managed host of the inventory with no missed interval counts for its whole time in
+# service (span_minus of a span without holes is the span itself)
 lowest := lib.lowest(by_host) if {
 	ms := missing # keyed by the inventory's hosts, bound once (OPA)
-	by_host := {id: spans(id, ms[id]) | some id in managed; ms[id]}
+	hs := _host_spans
+	mg := _managed
+	by_host := object.union(
+		{id: hs[id] | some id in mg; count(ms[id]) == 0},
+		{id: spans(hs[id], m) | some id in mg; m := ms[id]; count(m) > 0},
+	)
 }
 
 deny contains v if {

@@ -91,7 +91,7 @@ open_findings(h, s) := [f.finding_id |
 _evaluation(h) := object.get(h, "evaluation_finding", null)
 
 # spans: inventory host -> its time in service (once per host, not per hardening)
-_spans := {h: lib.host_spans(h) | some h, _ in lib.hosts}
+_spans := data.contract.inventory.spans # lib.host_spans of every inventory host, once per query
 
 # in_service(sps, host_id, t): scans_policy.in_host_service(host_id, t), with the hosts'
 # spans (sps) computed once instead of per call

@@ -78,7 +78,7 @@ holes(sps, cov) := [g |
 ]
 
 # host_spans: inventory host -> its time in service (once per host)
-_host_spans := {h: lib.host_spans(h) | some h, _ in lib.hosts}
+_host_spans := data.contract.inventory.spans # lib.host_spans of every inventory host, once per query
 
 # holes: host -> holes(...) of its time in service (once per host with a qualifying agent;
 # read by spans and by the verdict)

@@ -42,14 +42,15 @@ _made := lib.ns(input.bundle.created_at) if {
 	object.get(object.get(input, "bundle", {}), "created_at", null) != null
 }
 
-# report_reason(delivered, finished, days, deadlines): why a report of results does not
-# count; deadlines: finish day index -> lib.days_deadline of that day (see _deadlines)
-report_reason(delivered, finished, days, deadlines) := "results reported before the scan finished" if {
-	lib.ns(delivered) < lib.ns(finished)
-} else := sprintf("results reported %s, after the limit of %d days (%s)", [delivered, days, lib.local_time(_deadline(deadlines, lib.ns(finished)))]) if {
-	lib.ns(delivered) > _deadline(deadlines, lib.ns(finished))
+# report_reason(delivered, td, t1, days, deadlines): why a report of results does not
+# count; td, t1: the delivery and finish instants (ns, each parsed once); deadlines:
+# finish day index -> lib.days_deadline of that day (see _deadlines)
+report_reason(delivered, td, t1, days, deadlines) := "results reported before the scan finished" if {
+	td < t1
+} else := sprintf("results reported %s, after the limit of %d days (%s)", [delivered, days, lib.local_time(_deadline(deadlines, t1))]) if {
+	td > _deadline(deadlines, t1)
 } else := sprintf("results reported %s, after the evidence bundle was made", [delivered]) if {
-	lib.ns(delivered) > _made
+	td > _made
 }
 
 # lib.days_deadline(t, n) depends on t only through the day of t (counted from the period
@@ -79,7 +80,7 @@ _finish_days contains k if {
 }
 
 # spans: inventory host -> its time in service (once per host, not per scan)
-_spans := {h: lib.host_spans(h) | some h, _ in lib.hosts}
+_spans := data.contract.inventory.spans # lib.host_spans of every inventory host, once per query
 
 _in_spans(spans, t) if {
 	some sp in spans
@@ -87,26 +88,48 @@ _in_spans(spans, t) if {
 	t < sp[1]
 }
 
-_reason(s, sps, deadlines) := "host not in the inventory" if {
+# _reason(s, t0, sps, deadlines, ps, pe): why scan s (started at t0, ns) does not count;
+# the period bounds ps, pe are bound once by the caller, each time is parsed once
+_reason(s, t0, sps, deadlines, ps, pe) := "host not in the inventory" if {
 	not sps[s.host_id]
 } else := "started outside the service period" if {
-	not lib.in_period(s.started_at)
+	not _inside(t0, ps, pe)
 } else := "host not in service when the scan started" if {
-	not _in_spans(sps[s.host_id], lib.ns(s.started_at))
-} else := "finished before it started" if {
-	lib.ns(s.finished_at) < lib.ns(s.started_at)
+	not _in_spans(sps[s.host_id], t0)
+} else := r if {
+	r := _after_start(s, t0, lib.ns(s.finished_at), deadlines)
+}
+
+# lib.in_period(started_at) with the instant parsed once
+_inside(t, ps, pe) if {
+	t >= ps
+	t < pe
+}
+
+_after_start(s, t0, t1, deadlines) := "finished before it started" if {
+	t1 < t0
 } else := "results never reported to Party A (report_delivered_at)" if {
 	object.get(s, "report_delivered_at", null) == null
 } else := r if {
-	r := report_reason(s.report_delivered_at, s.finished_at, report_days, deadlines)
+	r := report_reason(s.report_delivered_at, lib.ns(s.report_delivered_at), t1, report_days, deadlines)
 }
 
-# verdict: pointer -> why the scan there does not count (computed once per record)
-verdict[e.at] := reason if {
+# reasons: [file index, scan index] -> why the scan there does not count (once per record)
+_reasons := {[j, i]: reason |
 	sps := _spans
 	deadlines := _deadlines
-	some e in scans
-	reason := _reason(e.scan, sps, deadlines)
+	ps := lib.period_start
+	pe := lib.period_end
+	some j, f in lib.files("vuln_scan")
+	some i, s in f.data.scans
+	reason := _reason(s, lib.ns(s.started_at), sps, deadlines, ps, pe)
+}
+
+# verdict: pointer -> why the scan there does not count (pointers only for those)
+verdict := {at: reason |
+	fs := lib.files("vuln_scan")
+	some k, reason in _reasons
+	at := lib.pointer(fs[k[0]].path, ["scans", k[1]])
 }
 
 excluded contains {"evidence": at, "reason": reason} if {
@@ -114,10 +137,11 @@ excluded contains {"evidence": at, "reason": reason} if {
 }
 
 # eligible: host -> the [scan_id, start] of its scans that count (indexed by host once)
-eligible[e.scan.host_id] contains [e.scan.scan_id, lib.ns(e.scan.started_at)] if {
-	v := verdict
-	some e in scans
-	not v[e.at]
+eligible[s.host_id] contains [s.scan_id, lib.ns(s.started_at)] if {
+	rs := _reasons
+	some j, f in lib.files("vuln_scan")
+	some i, s in f.data.scans
+	not rs[[j, i]]
 }
 
 # per host: distinct scans (by scan_id and by start instant), at most rounds_per_host

@@ -47,23 +47,16 @@ due(m) if count(_horizons) == 0
 
 due(m) if m.deadline <= min(_horizons)
 
-_content_reason(r) := "does not report the host's security events (security_events)" if {
+# _reason(r, m, t): why report r (of month m, false when it covers none; delivered at t,
+# ns, parsed once by the caller) does not count: one chain, one call per report
+_reason(r, m, t) := "covers no service month of the period" if {
+	not m
+} else := "does not report the host's security events (security_events)" if {
 	object.get(r, "security_events", null) == null
 } else := "does not report the host's resource use (cpu_avg_percent, mem_avg_percent)" if {
 	some k in ["cpu_avg_percent", "mem_avg_percent"]
 	object.get(r, k, null) == null
-}
-
-_reason(r, m) := "covers no service month of the period" if {
-	not m
-} else := r2 if {
-	r2 := _content_reason(r)
-} else := r3 if {
-	r3 := _timing_reason(r, m, time.parse_rfc3339_ns(r.delivered_at)) # lib.ns, once per report
-}
-
-# _timing_reason(r, m, t): the delivery time t (ns, parsed once) against the month
-_timing_reason(r, m, t) := "delivered before the month it covers ended" if {
+} else := "delivered before the month it covers ended" if {
 	t < m.end
 } else := sprintf("delivered %s, after the limit of %d days (%s)", [r.delivered_at, report_days, lib.local_time(m.deadline)]) if {
 	t > m.deadline
@@ -77,7 +70,7 @@ _reasons := {[j, i]: reason |
 	ms := months
 	some j, f in lib.files("log_analysis")
 	some i, r in f.data.reports
-	reason := _reason(r, object.get(ms, r.month, false))
+	reason := _reason(r, object.get(ms, r.month, false), time.parse_rfc3339_ns(r.delivered_at)) # lib.ns, once per report
 }
 
 # verdict: pointer -> why the report there does not count (pointers only for those)
@@ -100,7 +93,7 @@ reported := {[r.host_id, r.month] |
 }
 
 # host_spans: host -> its time in service (once per host)
-_host_spans := {h: lib.host_spans(h) | some h, _ in lib.hosts}
+_host_spans := data.contract.inventory.spans # lib.host_spans of every inventory host, once per query
 
 # the months already due (once, not per host)
 _due := {label | some label, m in months; due(m)}
