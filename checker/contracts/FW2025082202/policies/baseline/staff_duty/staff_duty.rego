@@ -11,26 +11,25 @@
 #   severity: medium
 package contract.baseline.staff_duty
 
-import data.contract.baseline.roster
 import data.contract.lib
 
 clause := "2.2.2.1"
 
 # uncovered: parts of the period with no registered staff on duty
-uncovered := lib.gaps(roster.staffed(1), lib.period_start, lib.period_end)
+uncovered := lib.gaps(data.contract.baseline.roster.staffed(1), lib.period_start, lib.period_end)
 
 deny contains v if {
 	some g in uncovered
 	minutes := lib.gap_minutes(g)
 	msg := sprintf("no registered staff on duty from %s to %s (%v minutes) [%s]", [lib.local_time(g[0]), lib.local_time(g[1]), minutes, clause])
-	at := roster.ending_at(g[0])
+	at := data.contract.baseline.roster.ending_at(g[0])
 	v := object.union(lib.violation(msg, at), {"from": lib.local_time(g[0]), "to": lib.local_time(g[1]), "minutes": minutes})
 }
 
 # unregistered: staff id -> [file, index] of the period shifts they stood without a valid
 # registration (the file too: two roster files each have a shift 0)
 unregistered[id] contains [e.path, e.index] if {
-	some e in roster.shifts
+	some e in data.contract.baseline.roster.shifts
 	e.start < lib.period_end
 	e.end > lib.period_start
 	some id in e.staff_ids
@@ -46,12 +45,12 @@ deny contains v if {
 }
 
 _why(id) := "not in the staff register" if {
-	not roster.staff[id]
+	not data.contract.baseline.roster.staff[id]
 } else := "registered after the shift started or revoked before it ended"
 
 measure := {
 	"gaps": count(uncovered),
 	"uncovered_minutes": sum([lib.gap_minutes(g) | some g in uncovered]),
-	"shifts": count(roster.shifts),
-	"staff": count(roster.staff),
+	"shifts": count(data.contract.baseline.roster.shifts),
+	"staff": count(data.contract.baseline.roster.staff),
 }

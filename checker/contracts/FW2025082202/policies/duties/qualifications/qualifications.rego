@@ -13,7 +13,6 @@
 #   severity: medium
 package contract.duties.qualifications
 
-import data.contract.baseline.roster
 import data.contract.lib
 import data.contract.lib.calendar as cal
 import data.contract.lib.evidence
@@ -34,7 +33,7 @@ deny contains v if {
 }
 
 # ---- staff stability -------------------------------------------------------------
-_team(m) := {id | some e in roster.shifts; e.start < m.end; e.end > m.start; some id in e.staff_ids}
+_team(m) := {id | some e in data.contract.baseline.roster.shifts; e.start < m.end; e.end > m.start; some id in e.staff_ids}
 
 first_team := _team(lib.service_months[0])
 

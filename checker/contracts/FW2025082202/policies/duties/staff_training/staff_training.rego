@@ -10,7 +10,6 @@
 #   severity: medium
 package contract.duties.staff_training
 
-import data.contract.baseline.roster
 import data.contract.lib
 import data.contract.lib.evidence
 
@@ -23,7 +22,7 @@ topics := {"security": "security training (安全培训)", "technical": "technic
 on_roster[id] := at if {
 	io := _indexes_of
 	ko := _keys_of_index
-	all := roster.shifts
+	all := data.contract.baseline.roster.shifts
 	some id, idx in io
 	first := min(idx)
 	e := all[min(ko[first])]
@@ -38,7 +37,7 @@ _indexes_of := x if {
 _indexes[id] contains e.index if {
 	ps := lib.period_start
 	pe := lib.period_end
-	all := roster.shifts
+	all := data.contract.baseline.roster.shifts
 	some e in all
 	e.start < pe
 	e.end > ps
@@ -51,7 +50,7 @@ _keys_of_index := x if {
 } else := {}
 
 _keys[e.index] contains at if {
-	all := roster.shifts
+	all := data.contract.baseline.roster.shifts
 	some at, e in all
 }
 

@@ -12,14 +12,13 @@
 #   severity: medium
 package contract.sla.holiday_duty
 
-import data.contract.baseline.roster
 import data.contract.lib
 
 clause := "3.9"
 
 min_staff := data.params.baseline.reinforced_min_staff
 
-reinforced := roster.staffed(min_staff)
+reinforced := data.contract.baseline.roster.staffed(min_staff)
 
 _roster_at := lib.pointer(lib.files("duty_roster")[0].path, ["shifts"])
 
