@@ -50,8 +50,14 @@ covered := {[r.host_id, k] |
 	r.result != "error"
 	t := time.parse_rfc3339_ns(r.started_at)
 	time.parse_rfc3339_ns(r.finished_at) >= t
-	k := floor((t - ps) / iv)
+	d := t - ps
+	d >= 0
+	k := (d - (d % iv)) / iv # floor(d / iv), exact (see _first_last)
 }
+
+# Interval indexes in exact integer arithmetic: a float quotient of ns (regorus divides in
+# floating point) cannot tell the last nanosecond of interval 51 from the start of 52, so
+# the two engines put such a run in different intervals.
 
 # required: host -> the indexes of the full intervals inside the host's time in service
 # (one set per distinct [first, last], shared by the hosts in service the same time)
@@ -60,8 +66,10 @@ _first_last := {host_id: [first, last] |
 	iv := interval_ns
 	some host_id, ss in data.contract.inventory.spans
 	some [a, b] in ss
-	first := ceil((a - ps) / iv)
-	last := floor((b - ps) / iv) - 1
+	da := (a - ps) + (iv - 1) # ceil((a - ps) / iv) = floor(da / iv); the spans are clipped to the period, so a, b >= ps
+	db := b - ps
+	first := (da - (da % iv)) / iv
+	last := ((db - (db % iv)) / iv) - 1
 }
 
 _required_sets := {fl: {k | fl[1] >= fl[0]; some k in numbers.range(fl[0], fl[1])} |

@@ -75,3 +75,55 @@ test_fail_run_at_interval_boundary if {
 	policy.measure.actual == 2 with input.evidence as evidence(good_agents, array.concat(weekly("h1"), array.concat(base, [at_end]))) with data.params as params
 	policy.measure.actual == 1 with input.evidence as evidence(good_agents, array.concat(weekly("h1"), array.concat(base, [next]))) with data.params as params
 }
+
+# a year with weekly intervals: a run in the last nanosecond of interval 51 counts for it
+# (exact integer indexes, issue 17: regorus's float quotient put it in interval 52, a
+# trailing part-interval, and the host lost interval 51); the next nanosecond does not
+year_params := object.union(params, {
+	"period": {"start": "2025-09-03T00:00:00+08:00", "end": "2026-09-03T00:00:00+08:00"},
+	"services": {"2.2.1.5": {"quantity": 1}},
+})
+
+_week_ns := ((7 * 24) * 3600) * 1000000000
+
+year_evidence(last_started_at) := ev if {
+	ps := time.parse_rfc3339_ns("2025-09-03T00:00:00+08:00")
+	early := [r |
+		some k in numbers.range(0, 50)
+		t := (ps + (k * _week_ns)) + 7200000000000
+		r := {"run_id": sprintf("h1-%d", [k]), "host_id": "h1", "started_at": time.format([t, "Asia/Shanghai", "2006-01-02T15:04:05Z07:00"]), "finished_at": time.format([t + 1800000000000, "Asia/Shanghai", "2006-01-02T15:04:05Z07:00"]), "result": "clean"}
+	]
+	last := {"run_id": "h1-51", "host_id": "h1", "started_at": last_started_at, "finished_at": "2026-09-02T00:30:00+08:00", "result": "clean"}
+	ev := {
+		"host_inventory": [{"path": "hosts.json", "data": {"kind": "host_inventory", "hosts": [host("h1")]}}],
+		"antivirus": [{"path": "av.json", "data": {"kind": "antivirus", "agents": [agent("h1")], "runs": array.concat(early, [last])}}],
+	}
+}
+
+test_success_run_in_the_last_nanosecond_of_interval_51_counts_for_it if {
+	ev := year_evidence("2026-09-01T23:59:59.999999999+08:00")
+	count(policy.deny) == 0 with input.evidence as ev with data.params as year_params
+	policy.measure.actual == 1 with input.evidence as ev with data.params as year_params
+}
+
+test_fail_run_at_the_first_nanosecond_of_the_trailing_part_interval if {
+	ev := year_evidence("2026-09-02T00:00:00+08:00")
+	policy.measure.actual == 0 with input.evidence as ev with data.params as year_params
+	count(policy.deny) == 1 with input.evidence as ev with data.params as year_params
+}
+
+# a host entering service 1 ns after interval 51 starts does not serve that whole interval:
+# no run is owed in it (exact ceil; the float quotient owed one); entering at its very
+# start, it is owed
+late_host(from) := {
+	"host_inventory": [{"path": "hosts.json", "data": {"kind": "host_inventory", "hosts": [object.union(host("h1"), {"in_service_from": from})]}}],
+	"antivirus": [{"path": "av.json", "data": {"kind": "antivirus", "agents": [agent("h1")], "runs": []}}],
+}
+
+test_success_host_entering_one_nanosecond_into_interval_51_owes_no_run_in_it if {
+	policy.missing.h1 == set() with input.evidence as late_host("2026-08-26T00:00:00.000000001+08:00") with data.params as year_params
+}
+
+test_fail_host_entering_at_the_start_of_interval_51_owes_a_run_in_it if {
+	policy.missing.h1 == {51} with input.evidence as late_host("2026-08-26T00:00:00+08:00") with data.params as year_params
+}
