@@ -243,6 +243,15 @@ _day_index(diff) := (diff - (diff % _day_ns)) / _day_ns if {
 	diff % _day_ns != 0
 } else := diff / _day_ns
 
+# ceil_div(a, b): ceil(a / b) for integers a >= 0 and b > 0, exact. regorus divides in
+# floating point, so ceil(a / b) of ns counts (200 days and 1 ns, measured: from about 105
+# days on) rounds to the whole number below: use this for every duration rounded up.
+ceil_div(a, b) := q if {
+	a >= 0
+	up := (a + b) - 1
+	q := (up - (up % b)) / b
+}
+
 _date(t) := sprintf("%04d-%02d-%02d", time.date([t, data.params.timezone]))
 
 _utc(d) := time.parse_rfc3339_ns(sprintf("%sT00:00:00Z", [d]))

@@ -263,3 +263,17 @@ test_success_days_deadline_after_the_last_working_day_is_undefined if {
 	# 2025-10-11 is known to the calendar but no working day follows it: no deadline
 	not lib.days_deadline(time.parse_rfc3339_ns("2025-10-10T10:00:00+08:00"), 1) with data.params as window_params with data.calendar as cal_data
 }
+
+# ceil_div: exact at a boundary of a large count (the float quotient of 200 days + 1 ns
+# rounds down to 200 in regorus from about 105 days on), one below and one above
+test_success_ceil_div_is_exact_far_from_zero if {
+	day := ((24 * 3600) * 1000000000)
+	lib.ceil_div(200 * day, day) == 200
+	lib.ceil_div((200 * day) + 1, day) == 201
+	lib.ceil_div((200 * day) - 1, day) == 200
+	lib.ceil_div(0, day) == 0
+}
+
+test_fail_ceil_div_of_a_negative_count_is_undefined if {
+	not lib.ceil_div(-1, 60)
+}

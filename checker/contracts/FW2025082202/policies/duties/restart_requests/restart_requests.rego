@@ -83,7 +83,7 @@ deny contains v if {
 	start := _clock(e.r)
 	done := _done(e.r)
 	done - start > _limit * _minute_ns
-	minutes := ceil((done - start) / _minute_ns)
+	minutes := lib.ceil_div(done - start, _minute_ns)
 	v := object.union(lib.violation(sprintf("request %s to restart %s (%s) carried out %d minutes after %s, limit %d [%s]", [e.r.request_id, e.r.host_id, e.r.channel, minutes, lib.local_time(start), _limit, clause]), e.at), {"minutes": minutes})
 }
 
