@@ -21,11 +21,11 @@ import data.contract.lib
 # a call of a Rego function per ticket costs regorus more than the rest of it; and it is
 # a comprehension, not a partial rule: OPA builds a partial rule of thousands of keys in
 # more than linear time)
-tickets := {at: {"t": t, "at": at, "month": m, "from": r, "now": now} |
+# (in file order, then ticket order: `in_order`, which the liability ledger groups in that
+# order; `tickets` is the same entries keyed by pointer)
+in_order := [{"t": t, "at": at, "from": r, "now": now} |
 	lo := lib.period_start
 	hi := lib.period_end
-	tz := _tz
-	back := _month_back_ns
 	some f in lib.files("tickets")
 	now := time.parse_rfc3339_ns(f.data.as_of)
 	some i, t in f.data.tickets
@@ -33,8 +33,16 @@ tickets := {at: {"t": t, "at": at, "month": m, "from": r, "now": now} |
 	r >= lo # lib.in_period(t.reported_at)
 	r < hi
 	at := sprintf("%s#/tickets/%d", [f.path, i])
-	m := time.format([r - back, tz, "2006-01"]) # month(t.reported_at)
-}
+]
+
+tickets := {e.at: e | some e in in_order}
+
+# the service month of each ticket of `in_order`, at the same position (month(t.reported_at))
+month_labels := [time.format([e.from - back, tz, "2006-01"]) |
+	tz := _tz
+	back := _month_back_ns
+	some e in in_order
+]
 
 # tickets outside the period do not count; they are listed, never dropped silently
 # (speed: looked for only when some listed ticket does not count; not lib.in_period, as
@@ -158,7 +166,8 @@ month(ts) := time.format([lib.ns(ts) - _month_back_ns, _tz, "2006-01"])
 # thousands of members in more than linear time).
 # (flat arrays of months and pointers: regorus indexes an array of arrays slowly)
 by_month := {months[s]: array.slice(ats, s, e) |
-	pairs := sort([[x.month, at] | some at, x in tickets])
+	ms := month_labels
+	pairs := sort([[ms[k], x.at] | some k, x in in_order])
 	months := [p[0] | some p in pairs]
 	ats := [p[1] | some p in pairs]
 	n := count(pairs)
