@@ -29,12 +29,7 @@ clause := "9.13"
 _tickets := tk.tickets
 
 # the cleared tickets (resolved_at present): pointer -> the clearing instant (ns)
-_resolved := {at: c |
-	some at, e in _tickets
-	r := object.get(e.t, "resolved_at", null) # evidence.present(t, "resolved_at")
-	r != null
-	c := time.parse_rfc3339_ns(r)
-}
+_resolved := tk.resolved_ns # parsed once for every ticket clause (evidence.present(t, "resolved_at"))
 
 _within := data.params.duties.fault_report_within_hours
 

@@ -42,7 +42,7 @@ _by_limit := {limit: group |
 }
 
 # the judged step of each ticket of a known system, by its pointer
-steps := object.union_n([tk.judge(group, "resolved_at", limit) | some limit, group in _by_limit])
+steps := object.union_n([tk.judge(group, tk.resolved_ns, limit) | some limit, group in _by_limit]) # resolved_at
 
 deny contains v if {
 	failing := tk.failing
@@ -67,7 +67,7 @@ deny contains v if {
 # (ok and late: minutes >= 0), the others are worked out here.
 _recovery := object.union(
 	{at: s.minutes | some at, s in steps; s.minutes >= 0},
-	{at: m | judged := steps; some at, e in tk.tickets; not judged[at]; m := tk.elapsed(e, "resolved_at"); m >= 0},
+	{at: m | judged := steps; cleared := tk.resolved_ns; some at, e in tk.tickets; not judged[at]; m := (cleared[at] - e.from) / 60000000000; m >= 0}, # tk.elapsed(e, "resolved_at")
 )
 
 # importance of each system of the parameters (undefined when the entry has none)

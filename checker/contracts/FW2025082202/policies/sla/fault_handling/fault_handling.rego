@@ -17,7 +17,7 @@ clause := "3.8.b"
 limit := data.params.sla.handling_minutes
 
 # the judged step of each ticket, by its pointer
-steps := tk.judge(tk.tickets, "handling_started_at", limit)
+steps := tk.judge(tk.tickets, tk.handling_ns, limit) # handling_started_at
 
 deny contains v if {
 	failing := tk.failing

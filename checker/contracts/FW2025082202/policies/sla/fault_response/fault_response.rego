@@ -17,7 +17,7 @@ clause := "3.8.a"
 limit := data.params.sla.response_minutes
 
 # the judged step of each ticket, by its pointer
-steps := tk.judge(tk.tickets, "responded_at", limit)
+steps := tk.judge(tk.tickets, tk.responded_ns, limit) # responded_at
 
 deny contains v if {
 	failing := tk.failing

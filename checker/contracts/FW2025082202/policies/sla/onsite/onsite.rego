@@ -24,7 +24,7 @@ _needed := {at: e |
 }
 
 # the judged step of each ticket, by its pointer
-steps := tk.judge(_needed, "onsite_arrived_at", limit)
+steps := tk.judge(_needed, tk.onsite_ns, limit) # onsite_arrived_at
 
 deny contains v if {
 	failing := tk.failing

@@ -44,6 +44,24 @@ month_labels := [time.format([e.from - back, tz, "2006-01"]) |
 	some e in in_order
 ]
 
+# the instant (ns) of each timed step of the tickets, parsed once for every clause that
+# reads it: {pointer: ns}, only the tickets where the field is present and not null
+# (stamp(e.t, field)); one rule per step, so a clause parses only the steps it reads
+responded_ns := stamps("responded_at")
+
+handling_ns := stamps("handling_started_at")
+
+onsite_ns := stamps("onsite_arrived_at")
+
+resolved_ns := stamps("resolved_at")
+
+stamps(field) := {at: ns |
+	some at, e in tickets
+	to := object.get(e.t, field, null)
+	to != null
+	ns := time.parse_rfc3339_ns(to)
+}
+
 # tickets outside the period do not count; they are listed, never dropped silently
 # (speed: looked for only when some listed ticket does not count; not lib.in_period, as
 # its two halves: no Rego function called per ticket)
@@ -74,22 +92,23 @@ stamp(obj, field) := v if {
 # two decimals, for messages and measures
 round2(x) := round(x * 100) / 100
 
-# judge judges one timed step of every ticket of `tickets` ({pointer: ticket}): the clock
-# runs from the report (reported_at, OBLIGATIONS.md reading rule 7: every clock of 第三条 8
-# and 10 starts there) to the ticket's `field`, against `limit` minutes. {pointer: step}:
+# judge judges one timed step of every ticket of `tickets` ({pointer: ticket}, a part of
+# `tickets` above): the clock runs from the report (reported_at, OBLIGATIONS.md reading
+# rule 7: every clock of 第三条 8 and 10 starts there) to the ticket's step, whose instants
+# are `at_ns` ({pointer: ns}: one of responded_ns, handling_ns, onsite_ns, resolved_ns
+# above), against `limit` minutes. {pointer: step}:
 #   {"state": "ok" | "late" | "order", "minutes": m}   when the step happened
 #   {"state": "open"}     absent, and the limit passed before the export (as_of)
 #   {"state": "pending"}  absent, the limit had not passed yet
 # "order" when m < 0, else "late" when m > limit, else "ok"; each step carries the limit
-# it was judged against; the minutes are those of lib.minutes_between(reported_at, field).
+# it was judged against; the minutes are those of lib.minutes_between(reported_at, step).
 # (speed: one call per clause, every ticket judged inside comprehensions: OPA spends more
 # on a call of a Rego function per ticket than on the rest of the ticket)
-judge(tickets, field, limit) := out if {
+judge(tickets, at_ns, limit) := out if {
 	happened := {at: m |
 		some at, e in tickets
-		to := object.get(e.t, field, null) # stamp(e.t, field)
-		to != null
-		m := (time.parse_rfc3339_ns(to) - e.from) / 60000000000
+		to := at_ns[at]
+		m := (to - e.from) / 60000000000
 	}
 	out := object.union_n([
 		{at: {"state": "order", "minutes": m, "limit": limit} | some at, m in happened; m < 0},
@@ -98,13 +117,6 @@ judge(tickets, field, limit) := out if {
 		{at: {"state": "open", "limit": limit} | some at, e in tickets; not happened[at]; (e.now - e.from) / 60000000000 > limit},
 		{at: {"state": "pending", "limit": limit} | some at, e in tickets; not happened[at]; (e.now - e.from) / 60000000000 <= limit},
 	])
-}
-
-# elapsed(e, field): minutes from the report of ticket e to its timestamp `field`
-# (lib.minutes_between(reported_at, field)); undefined when the field is absent or null
-elapsed(e, field) := (time.parse_rfc3339_ns(to) - e.from) / 60000000000 if {
-	to := object.get(e.t, field, null)
-	to != null
 }
 
 # violation builds the structured violation of a step that failed
