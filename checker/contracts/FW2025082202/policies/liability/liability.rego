@@ -588,17 +588,10 @@ rows contains r if {
 }
 
 # ---- tickets: mean response / recovery per system and month, on-site delays --------
-# each ticket of the period once, with its report time (ns) and its file's export time
-_tickets := [{"t": t, "path": f.path, "i": i, "reported": rep, "as_of": as_of} |
-	ps := lib.period_start
-	pe := lib.period_end
-	some f in lib.files("tickets")
-	as_of := lib.ns(f.data.as_of)
-	some i, t in f.data.tickets
-	rep := lib.ns(t.reported_at)
-	rep >= ps
-	rep < pe
-]
+# each ticket of the period once, in file and ticket order, with its report time (ns,
+# "from"), its file's export time ("now") and its pointer ("at"): the entries every ticket
+# clause reads (policies/sla/tickets), built once per query
+_tickets := data.contract.sla.tickets.in_order
 
 # incidents citing a ticket: ticket id -> incident ids (one pass over the incidents)
 _incidents_of_ticket[tid] contains id if {
@@ -612,11 +605,6 @@ _ticket_links(tid) := sort(ids) if {
 
 _at_or(ts, fallback) := lib.ns(ts) if ts != null else := fallback
 
-_elapsed(x, field) := (time.parse_rfc3339_ns(ts) - x.reported) / _min_ns if {
-	ts := object.get(x.t, field, null)
-	ts != null
-} else := (x.as_of - x.reported) / _min_ns
-
 # band(name, v): the band v falls in; above the last band, the last band
 band(name, v) := b if {
 	bands := _p.bands[name]
@@ -629,18 +617,40 @@ _within(b, v, _, _) if v <= b.up_to
 
 _within(_, _, i, n) if i == n - 1
 
-# each ticket once: its system, service month and both elapsed times (minutes)
+# each ticket once: its system, service month and both elapsed times (minutes): from the
+# report to the step, or to the export time while the step is absent
+# (speed: the service month is looked for first among the months named like the ticket's
+# month label (policies/sla/tickets month_labels, the same list order), all months scanned
+# only when none of them holds it; the steps' instants are those parsed once there; no
+# function per ticket; the ticket rules by full path: through an import alias regorus
+# evaluates that whole package)
 _ticket_rows := [r |
 	months := lib.service_months
-	some x in _tickets
-	some m in months
-	x.reported >= m.start
-	x.reported < m.end
+	named := _months_named
+	labels := data.contract.sla.tickets.month_labels
+	responded := data.contract.sla.tickets.responded_ns
+	resolved := data.contract.sla.tickets.resolved_ns
+	some k, x in _tickets
+	rep := x.from
+	near := [m.label | some m in object.get(named, labels[k], []); rep >= m.start; rep < m.end]
+	found := array.concat(near, [m.label | count(near) == 0; some m in months; rep >= m.start; rep < m.end])
+	some label in found
+	t := x.t
+	at := x.at
 	r := {
-		"sid": x.t.system_id, "month": m.label, "tid": x.t.ticket_id, "path": x.path, "i": x.i,
-		"response": _elapsed(x, "responded_at"), "recovery": _elapsed(x, "resolved_at"),
+		"sid": t.system_id, "month": label, "tid": t.ticket_id, "at": at,
+		"response": (object.get(responded, at, x.now) - rep) / _min_ns,
+		"recovery": (object.get(resolved, at, x.now) - rep) / _min_ns,
 	}
 ]
+
+# the service months by label (label -> the months of that label, in order)
+_months_named := {l: ms |
+	all := lib.service_months
+	some x in all
+	l := x.label
+	ms := [m | some m in all; m.label == l]
+}
 
 # the tickets of each [system, month] in one sort of [system, month, position in
 # _ticket_rows], cut where [system, month] changes; positions ascend inside a group, so a
@@ -665,18 +675,18 @@ rows contains r if {
 	links := sort({id | some x in group; some id in links_of[x.tid]})
 	row := _pick(links, b.major, b.minor)
 	why := sprintf("mean %s %v min over %d tickets in %s", [name, round(mean * 100) / 100, count(group), g[1]])
-	r := _fee_row(sprintf("%s:%s:%s", [name, g[0], g[1]]), links, row, [g[0]], why, lib.pointer(group[0].path, ["tickets", group[0].i]))
+	r := _fee_row(sprintf("%s:%s:%s", [name, g[0], g[1]]), links, row, [g[0]], why, group[0].at)
 }
 
 rows contains r if {
 	some x in _tickets
 	x.t.onsite_required
-	from := _at_or(object.get(x.t, "onsite_requested_at", null), x.reported)
-	wait := (_at_or(object.get(x.t, "onsite_arrived_at", null), x.as_of) - from) / _min_ns
+	from := _at_or(object.get(x.t, "onsite_requested_at", null), x.from)
+	wait := (_at_or(object.get(x.t, "onsite_arrived_at", null), x.now) - from) / _min_ns
 	b := band("unattended", wait)
 	links := _ticket_links(x.t.ticket_id)
 	row := _pick(links, b.major, b.minor)
-	r := _fee_row(sprintf("unattended:%s", [x.t.ticket_id]), links, row, [x.t.system_id], sprintf("on site %v min after it was needed", [wait]), lib.pointer(x.path, ["tickets", x.i]))
+	r := _fee_row(sprintf("unattended:%s", [x.t.ticket_id]), links, row, [x.t.system_id], sprintf("on site %v min after it was needed", [wait]), x.at)
 }
 
 # ---- scale-out not done after a written notice (Annex 3 row 4) -----------------------

@@ -17,7 +17,6 @@ package contract.duties.fault_records
 
 import data.contract.lib
 import data.contract.lib.evidence
-import data.contract.sla.tickets as tk
 
 clause := "9.13"
 
@@ -25,11 +24,12 @@ clause := "9.13"
 # once (ns): {"t": ticket, "from": ns, ...}, the same entries the 第三条 8 and 10 ticket
 # clauses judge (policies/sla/tickets: only tickets whose reported_at is inside the
 # period, lib.in_period; keyed by lib.pointer(f.path, ["tickets", i]))
-# (speed: built once per query for every ticket clause, not once more here)
-_tickets := tk.tickets
+# (speed: built once per query for every ticket clause, not once more here; by full path:
+# through an import alias regorus evaluates that whole package)
+_tickets := data.contract.sla.tickets.tickets
 
 # the cleared tickets (resolved_at present): pointer -> the clearing instant (ns)
-_resolved := tk.resolved_ns # parsed once for every ticket clause (evidence.present(t, "resolved_at"))
+_resolved := data.contract.sla.tickets.resolved_ns # parsed once for every ticket clause (evidence.present(t, "resolved_at"))
 
 _within := data.params.duties.fault_report_within_hours
 
