@@ -781,9 +781,30 @@ _to_ns(h) := lib.ns(h.in_service_to) if {
 	object.get(h, "in_service_to", null) != null
 } else := lib.period_end
 
-_in_service_at(t) := count([w | some w in _host_windows; w[0] <= t; t < w[1]])
+# the first start of a window at which at least _host_quantity windows [from, to) hold
+# that instant (from <= t < to); undefined when there is none
+# (speed: one sweep over the windows' starts (+1) and ends (-1) sorted once, the number in
+# service at an instant being the running total after the last event at that instant, not
+# a count over every window per window; an empty window (from >= to) holds no instant: its
+# start is an event of 0, still a candidate)
+_ready_ns := min({t |
+	q := _host_quantity
+	ws := _host_windows
+	starts := {w[0] | some w in ws}
+	events := sort(array.concat(
+		[[w[0], d] | some w in ws; d := _held(w)],
+		[[w[1], -1] | some w in ws; w[0] < w[1]],
+	))
+	times := [e[0] | some e in events]
+	running := lib.prefix_sums([e[1] | some e in events])
+	after := array.concat(array.slice(times, 1, count(times)), [null])
+	some i, t in times
+	after[i] != t
+	starts[t]
+	running[i] >= q
+})
 
-_ready_ns := min({w[0] | some w in _host_windows; _in_service_at(w[0]) >= _host_quantity})
+_held(w) := 1 if w[0] < w[1] else := 0
 
 rows contains r if {
 	count(lib.files("host_inventory")) > 0
