@@ -203,21 +203,27 @@ done := {"ok", "late"}
 
 # summary is the measure of judged steps {pointer: step}:
 # expected = tickets subject to the limit, actual = tickets within it.
+# (speed: the states are counted from one sorted list, where each state is one run, not
+# by a scan of every step per state)
 summary(steps, unit) := out if {
-	states := [s.state | some s in steps]
+	states := sort([s.state | some s in steps])
+	n := count(states)
+	cuts := [i | some i in numbers.range(1, n - 1); states[i] != states[i - 1]]
+	ends := array.concat(cuts, [n])
+	runs := {st: c | some k, b in array.concat([0], cuts); b < n; st := states[b]; c := ends[k] - b} # state -> how many
 	done_states := done
 	minutes_of := {at: s.minutes | some at, s in steps; done_states[s.state]}
 	minutes := [x | some x in minutes_of]
 	out := {
-		"expected": count(steps),
-		"actual": count([1 | some st in states; st == "ok"]),
+		"expected": n,
+		"actual": object.get(runs, "ok", 0),
 		"unit": unit,
 		"mean_minutes": mean(minutes),
 		"worst_minutes": worst(minutes),
-		"late": count([1 | some st in states; st == "late"]),
-		"open": count([1 | some st in states; st == "open"]),
-		"pending": count([1 | some st in states; st == "pending"]),
-		"out_of_order": count([1 | some st in states; st == "order"]),
+		"late": object.get(runs, "late", 0),
+		"open": object.get(runs, "open", 0),
+		"pending": object.get(runs, "pending", 0),
+		"out_of_order": object.get(runs, "order", 0),
 		"monthly_mean_minutes": monthly_mean(minutes_of),
 		"excluded": count(excluded),
 	}
