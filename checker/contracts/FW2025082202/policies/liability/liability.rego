@@ -617,32 +617,22 @@ _within(b, v, _, _) if v <= b.up_to
 
 _within(_, _, i, n) if i == n - 1
 
-# each ticket once: its system, service month and both elapsed times (minutes): from the
-# report to the step, or to the export time while the step is absent
+# each ticket once with its service month, as [system, month, position in _tickets],
+# sorted: the tickets of one [system, month] are one run, in the tickets' order
 # (speed: the service month is looked for first among the months named like the ticket's
 # month label (policies/sla/tickets month_labels, the same list order), all months scanned
-# only when none of them holds it; the steps' instants are those parsed once there; no
-# function per ticket; the ticket rules by full path: through an import alias regorus
-# evaluates that whole package)
-_ticket_rows := [r |
+# only when none of them holds it; no function and no object per ticket; the ticket rules
+# by full path: through an import alias regorus evaluates that whole package)
+_ticket_keys := sort([[x.t.system_id, label, k] |
 	months := lib.service_months
 	named := _months_named
 	labels := data.contract.sla.tickets.month_labels
-	responded := data.contract.sla.tickets.responded_ns
-	resolved := data.contract.sla.tickets.resolved_ns
 	some k, x in _tickets
 	rep := x.from
 	near := [m.label | some m in object.get(named, labels[k], []); rep >= m.start; rep < m.end]
 	found := array.concat(near, [m.label | count(near) == 0; some m in months; rep >= m.start; rep < m.end])
 	some label in found
-	t := x.t
-	at := x.at
-	r := {
-		"sid": t.system_id, "month": label, "tid": t.ticket_id, "at": at,
-		"response": (object.get(responded, at, x.now) - rep) / _min_ns,
-		"recovery": (object.get(resolved, at, x.now) - rep) / _min_ns,
-	}
-]
+])
 
 # the service months by label (label -> the months of that label, in order)
 _months_named := {l: ms |
@@ -652,27 +642,30 @@ _months_named := {l: ms |
 	ms := [m | some m in all; m.label == l]
 }
 
-# the tickets of each [system, month] in one sort of [system, month, position in
-# _ticket_rows], cut where [system, month] changes; positions ascend inside a group, so a
-# group keeps the tickets' order
+# the tickets of each [system, month]: _ticket_keys cut where [system, month] changes;
+# positions ascend inside a group, so a group keeps the tickets' order
 _groups := [array.slice(s, b[j], b[j + 1]) |
-	s := sort([[r.sid, r.month, n] | some n, r in _ticket_rows])
+	s := _ticket_keys
 	count(s) > 0
 	cuts := [i | some i, k in s; i > 0; p := s[i - 1]; [p[0], p[1]] != [k[0], k[1]]]
 	b := array.concat(array.concat([0], cuts), [count(s)])
 	some j in numbers.range(0, count(b) - 2)
 ]
 
+# the mean elapsed time of each group (minutes): from the report to the step (responded_at
+# for response, resolved_at for recovery), or to the export time while the step is absent
+# (the steps' instants parsed once, policies/sla/tickets)
 rows contains r if {
-	all := _ticket_rows
+	all := _tickets
+	step_ns := {"response": data.contract.sla.tickets.responded_ns, "recovery": data.contract.sla.tickets.resolved_ns}
 	links_of := {tid: ids | some tid, ids in _incidents_of_ticket} # {} when no incident cites a ticket (regorus leaves the rule undefined)
 	some members in _groups
 	g := [members[0][0], members[0][1]]
 	group := [all[m[2]] | some m in members]
-	some name in ["response", "recovery"]
-	mean := sum([x[name] | some x in group]) / count(group)
+	some name, at_ns in step_ns
+	mean := sum([m | some x in group; m := (object.get(at_ns, x.at, x.now) - x.from) / _min_ns]) / count(group)
 	b := band(name, mean)
-	links := sort({id | some x in group; some id in links_of[x.tid]})
+	links := sort({id | some x in group; some id in links_of[x.t.ticket_id]})
 	row := _pick(links, b.major, b.minor)
 	why := sprintf("mean %s %v min over %d tickets in %s", [name, round(mean * 100) / 100, count(group), g[1]])
 	r := _fee_row(sprintf("%s:%s:%s", [name, g[0], g[1]]), links, row, [g[0]], why, group[0].at)
