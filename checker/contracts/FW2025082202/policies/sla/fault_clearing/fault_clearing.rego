@@ -20,29 +20,35 @@ clause := "3.10"
 
 _systems[s.id] := s if some s in data.params.systems
 
-# the limit of each system of the parameters, decided once per system (not per ticket:
-# a lookup of data.params per ticket costs more than the rest of the ticket)
-_limits[id] := limit if {
-	important := data.params.sla.fault_clear_important_minutes
-	other := data.params.sla.fault_clear_minutes
-	some id, s in _systems
-	limit := _limit(s, important, other)
-}
+# the importance of each system of the parameters (null when the entry has none): its
+# clearing limit is sla.fault_clear_important_minutes when it is true, else
+# sla.fault_clear_minutes
+_class[id] := object.get(s, "important", null) if some id, s in _systems
 
-_limit(s, important, other) := important if {
-	s.important == true
+_limit(c, important, other) := important if {
+	c == true
 } else := other
 
-# the tickets of known systems, by their limit: {limit: {pointer: ticket}}
-_by_limit := {limit: group |
-	limits := _limits # bound once (OPA does not memoise a per-item lookup)
+# the tickets of known systems, by their system's importance: {importance: {pointer: ticket}}
+_by_class := {c: group |
+	classes := _class # bound once (OPA does not memoise a per-item lookup)
 	tickets := tk.tickets
-	some limit in {l | some _, l in limits}
-	group := {at: e | some at, e in tickets; limits[e.t.system_id] == limit}
+	some c in {x | some _, x in classes}
+	group := {at: e | some at, e in tickets; classes[e.t.system_id] == c}
+}
+
+# the judged step of each ticket of a known system, by importance and pointer: the limit is
+# decided once per importance (not per ticket: a lookup of data.params per ticket costs more
+# than the rest of the ticket); the worst times per importance read their own group
+_steps_of := {c: tk.judge(group, tk.resolved_ns, limit) | # resolved_at
+	important := data.params.sla.fault_clear_important_minutes
+	other := data.params.sla.fault_clear_minutes
+	some c, group in _by_class
+	limit := _limit(c, important, other)
 }
 
 # the judged step of each ticket of a known system, by its pointer
-steps := object.union_n([tk.judge(group, tk.resolved_ns, limit) | some limit, group in _by_limit]) # resolved_at
+steps := object.union_n([x | some _, x in _steps_of])
 
 deny contains v if {
 	failing := tk.failing
@@ -70,14 +76,11 @@ _recovery := object.union(
 	{at: m | judged := steps; cleared := tk.resolved_ns; some at, e in tk.tickets; not judged[at]; m := (cleared[at] - e.from) / 60000000000; m >= 0}, # tk.elapsed(e, "resolved_at")
 )
 
-# importance of each system of the parameters (undefined when the entry has none)
-_importance[id] := s.important if some id, s in _systems
-
+# the worst clearing time of the tickets of systems whose importance is `important`
 _worst(important) := w if {
-	imp := _importance
 	done := tk.done
-	tickets := tk.tickets
-	w := tk.worst([s.minutes | some at, s in steps; done[s.state]; imp[tickets[at].t.system_id] == important])
+	judged := object.get(_steps_of, important, {})
+	w := tk.worst([s.minutes | some s in judged; done[s.state]])
 }
 
 measure := out if {
