@@ -617,29 +617,44 @@ _within(b, v, _, _) if v <= b.up_to
 
 _within(_, _, i, n) if i == n - 1
 
-# each ticket once with its service month, as [system, month, position in _tickets],
+# each ticket once with its service month, as [[system, month], position in _tickets],
 # sorted: the tickets of one [system, month] are one run, in the tickets' order
-# (speed: the service month is looked for first among the months named like the ticket's
-# month label (policies/sla/tickets month_labels, the same list order), all months scanned
-# only when none of them holds it; no function and no object per ticket; the ticket rules
-# by full path: through an import alias regorus evaluates that whole package)
-_ticket_keys := sort([[x.t.system_id, label, k] |
-	months := lib.service_months
-	named := _months_named
+# (speed: the service month is looked for first as the one month named like the ticket's
+# month label (policies/sla/tickets month_labels, the same list order); all months are
+# scanned only for the tickets it does not hold; no function and no object per ticket;
+# the ticket rules by full path: through an import alias regorus evaluates that whole
+# package)
+_ticket_keys := sort(array.concat(
+	[[[all[k].t.system_id, label], k] | all := _tickets; some k, label in _month_near],
+	[[[x.t.system_id, m.label], k] |
+		months := lib.service_months
+		near := _month_near
+		some k, x in _tickets
+		not near[k]
+		some m in months
+		x.from >= m.start
+		x.from < m.end
+	],
+))
+
+# position in _tickets -> the service month, for the tickets inside the one month named
+# like their month label
+_month_near := {k: label |
+	one := _month_named
 	labels := data.contract.sla.tickets.month_labels
 	some k, x in _tickets
-	rep := x.from
-	near := [m.label | some m in object.get(named, labels[k], []); rep >= m.start; rep < m.end]
-	found := array.concat(near, [m.label | count(near) == 0; some m in months; rep >= m.start; rep < m.end])
-	some label in found
-])
+	label := labels[k]
+	m := one[label]
+	x.from >= m.start
+	x.from < m.end
+}
 
-# the service months by label (label -> the months of that label, in order)
-_months_named := {l: ms |
+# label -> the service month of that label, for the labels only one month has
+_month_named := {l: m |
 	all := lib.service_months
-	some x in all
-	l := x.label
-	ms := [m | some m in all; m.label == l]
+	some m in all
+	l := m.label
+	count([1 | some y in all; y.label == l]) == 1
 }
 
 # the tickets of each [system, month]: _ticket_keys cut where [system, month] changes;
@@ -647,7 +662,7 @@ _months_named := {l: ms |
 _groups := [array.slice(s, b[j], b[j + 1]) |
 	s := _ticket_keys
 	count(s) > 0
-	cuts := [i | some i, k in s; i > 0; p := s[i - 1]; [p[0], p[1]] != [k[0], k[1]]]
+	cuts := [i | some i, x in s; i > 0; s[i - 1][0] != x[0]]
 	b := array.concat(array.concat([0], cuts), [count(s)])
 	some j in numbers.range(0, count(b) - 2)
 ]
@@ -660,8 +675,8 @@ rows contains r if {
 	step_ns := {"response": data.contract.sla.tickets.responded_ns, "recovery": data.contract.sla.tickets.resolved_ns}
 	links_of := {tid: ids | some tid, ids in _incidents_of_ticket} # {} when no incident cites a ticket (regorus leaves the rule undefined)
 	some members in _groups
-	g := [members[0][0], members[0][1]]
-	group := [all[m[2]] | some m in members]
+	g := members[0][0]
+	group := [all[m[1]] | some m in members]
 	some name, at_ns in step_ns
 	mean := sum([m | some x in group; m := (object.get(at_ns, x.at, x.now) - x.from) / _min_ns]) / count(group)
 	b := band(name, mean)
