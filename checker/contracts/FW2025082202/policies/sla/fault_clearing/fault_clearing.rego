@@ -75,7 +75,7 @@ deny contains v if {
 # (ok and late: minutes >= 0), the others are worked out here.
 _recovery := object.union(
 	{at: s.minutes | some at, s in steps; s.minutes >= 0},
-	{at: m | judged := steps; count(judged) < count(tk.tickets); cleared := tk.resolved_ns; some at, e in tk.tickets; not judged[at]; m := (cleared[at] - e.from) / 60000000000; m >= 0}, # tk.elapsed(e, "resolved_at")
+	{at: m | judged := steps; count(judged) < count(tk.tickets); cleared := tk.resolved_ns; some at, e in tk.tickets; not judged[at]; m := (cleared[at] - e.from) / 60000000000; m >= 0}, # lib.minutes_between(reported_at, resolved_at)
 )
 
 # the worst clearing time of the tickets of systems whose importance is `important`
