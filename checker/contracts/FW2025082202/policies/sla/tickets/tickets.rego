@@ -24,8 +24,8 @@ import data.contract.lib
 # (in file order, then ticket order: `in_order`, which the liability ledger groups in that
 # order; `tickets` is the same entries keyed by pointer)
 in_order := [{"t": t, "at": at, "from": r, "now": now} |
-	lo := lib.period_start
-	hi := lib.period_end
+	lo := data.contract.lib.period_start
+	hi := data.contract.lib.period_end
 	some f in lib.files("tickets")
 	now := time.parse_rfc3339_ns(f.data.as_of)
 	some i, t in f.data.tickets
@@ -67,7 +67,7 @@ stamps(field) := {at: ns |
 # its two halves: no Rego function called per ticket)
 excluded contains {"evidence": lib.pointer(f.path, ["tickets", i]), "reason": "reported outside the service period"} if {
 	count(tickets) < _listed
-	lo := lib.period_start
+	lo := data.contract.lib.period_start
 	some f in lib.files("tickets")
 	some i, t in f.data.tickets
 	time.parse_rfc3339_ns(t.reported_at) < lo
@@ -75,7 +75,7 @@ excluded contains {"evidence": lib.pointer(f.path, ["tickets", i]), "reason": "r
 
 excluded contains {"evidence": lib.pointer(f.path, ["tickets", i]), "reason": "reported outside the service period"} if {
 	count(tickets) < _listed
-	hi := lib.period_end
+	hi := data.contract.lib.period_end
 	some f in lib.files("tickets")
 	some i, t in f.data.tickets
 	time.parse_rfc3339_ns(t.reported_at) >= hi
@@ -168,7 +168,7 @@ _day_ns := ((24 * 60) * 60) * 1000000000
 
 _tz := data.params.timezone
 
-_start_day := time.date([lib.period_start, _tz])[2]
+_start_day := time.date([data.contract.lib.period_start, _tz])[2]
 
 _month_back_ns := (_start_day - 1) * _day_ns
 
