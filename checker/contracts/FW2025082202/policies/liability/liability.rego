@@ -617,7 +617,7 @@ _within(b, v, _, _) if v <= b.up_to
 
 _within(_, _, i, n) if i == n - 1
 
-# each ticket once with its service month, as [[system, month], position in _tickets],
+# each ticket once with its service month, as [system, month, position in _tickets],
 # sorted: the tickets of one [system, month] are one run, in the tickets' order
 # (speed: the service month is looked for first as the one month named like the ticket's
 # month label (policies/sla/tickets month_labels, the same list order); all months are
@@ -625,8 +625,8 @@ _within(_, _, i, n) if i == n - 1
 # the ticket rules by full path: through an import alias regorus evaluates that whole
 # package)
 _ticket_keys := sort(array.concat(
-	[[[all[k].t.system_id, label], k] | all := _tickets; some k, label in _month_near],
-	[[[x.t.system_id, m.label], k] |
+	[[all[k].t.system_id, label, k] | all := _tickets; some k, label in _month_near],
+	[[x.t.system_id, m.label, k] |
 		months := lib.service_months
 		near := _month_near
 		some k, x in _tickets
@@ -662,7 +662,7 @@ _month_named := {l: m |
 _groups := [array.slice(s, b[j], b[j + 1]) |
 	s := _ticket_keys
 	count(s) > 0
-	cuts := [i | some i, x in s; i > 0; s[i - 1][0] != x[0]]
+	cuts := [i | some i, k in s; i > 0; p := s[i - 1]; [p[0], p[1]] != [k[0], k[1]]]
 	b := array.concat(array.concat([0], cuts), [count(s)])
 	some j in numbers.range(0, count(b) - 2)
 ]
@@ -675,8 +675,8 @@ rows contains r if {
 	step_ns := {"response": data.contract.sla.tickets.responded_ns, "recovery": data.contract.sla.tickets.resolved_ns}
 	links_of := {tid: ids | some tid, ids in _incidents_of_ticket} # {} when no incident cites a ticket (regorus leaves the rule undefined)
 	some members in _groups
-	g := members[0][0]
-	group := [all[m[1]] | some m in members]
+	g := [members[0][0], members[0][1]]
+	group := [all[m[2]] | some m in members]
 	some name, at_ns in step_ns
 	mean := sum([m | some x in group; m := (object.get(at_ns, x.at, x.now) - x.from) / _min_ns]) / count(group)
 	b := band(name, mean)
