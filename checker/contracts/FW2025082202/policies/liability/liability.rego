@@ -588,17 +588,10 @@ rows contains r if {
 }
 
 # ---- tickets: mean response / recovery per system and month, on-site delays --------
-# each ticket of the period once, with its report time (ns) and its file's export time
-_tickets := [{"t": t, "path": f.path, "i": i, "reported": rep, "as_of": as_of} |
-	ps := lib.period_start
-	pe := lib.period_end
-	some f in lib.files("tickets")
-	as_of := lib.ns(f.data.as_of)
-	some i, t in f.data.tickets
-	rep := lib.ns(t.reported_at)
-	rep >= ps
-	rep < pe
-]
+# each ticket of the period once, in file and ticket order, with its report time (ns,
+# "from"), its file's export time ("now") and its pointer ("at"): the entries every ticket
+# clause reads (policies/sla/tickets), built once per query
+_tickets := data.contract.sla.tickets.in_order
 
 # incidents citing a ticket: ticket id -> incident ids (one pass over the incidents)
 _incidents_of_ticket[tid] contains id if {
@@ -612,11 +605,6 @@ _ticket_links(tid) := sort(ids) if {
 
 _at_or(ts, fallback) := lib.ns(ts) if ts != null else := fallback
 
-_elapsed(x, field) := (time.parse_rfc3339_ns(ts) - x.reported) / _min_ns if {
-	ts := object.get(x.t, field, null)
-	ts != null
-} else := (x.as_of - x.reported) / _min_ns
-
 # band(name, v): the band v falls in; above the last band, the last band
 band(name, v) := b if {
 	bands := _p.bands[name]
@@ -629,54 +617,84 @@ _within(b, v, _, _) if v <= b.up_to
 
 _within(_, _, i, n) if i == n - 1
 
-# each ticket once: its system, service month and both elapsed times (minutes)
-_ticket_rows := [r |
-	months := lib.service_months
-	some x in _tickets
-	some m in months
-	x.reported >= m.start
-	x.reported < m.end
-	r := {
-		"sid": x.t.system_id, "month": m.label, "tid": x.t.ticket_id, "path": x.path, "i": x.i,
-		"response": _elapsed(x, "responded_at"), "recovery": _elapsed(x, "resolved_at"),
-	}
-]
+# each ticket once with its service month, as [system, month, position in _tickets],
+# sorted: the tickets of one [system, month] are one run, in the tickets' order
+# (speed: the service month is looked for first as the one month named like the ticket's
+# month label (policies/sla/tickets month_labels, the same list order); all months are
+# scanned only for the tickets it does not hold; no function and no object per ticket;
+# the ticket rules by full path: through an import alias regorus evaluates that whole
+# package)
+_ticket_keys := sort(array.concat(
+	[[all[k].t.system_id, label, k] | all := _tickets; some k, label in _month_near],
+	[[x.t.system_id, m.label, k] |
+		months := lib.service_months
+		near := _month_near
+		some k, x in _tickets
+		not near[k]
+		some m in months
+		x.from >= m.start
+		x.from < m.end
+	],
+))
 
-# the tickets of each [system, month] in one sort of [system, month, position in
-# _ticket_rows], cut where [system, month] changes; positions ascend inside a group, so a
-# group keeps the tickets' order
+# position in _tickets -> the service month, for the tickets inside the one month named
+# like their month label
+_month_near := {k: label |
+	one := _month_named
+	labels := data.contract.sla.tickets.month_labels
+	some k, x in _tickets
+	label := labels[k]
+	m := one[label]
+	x.from >= m.start
+	x.from < m.end
+}
+
+# label -> the service month of that label, for the labels only one month has
+_month_named := {l: m |
+	all := lib.service_months
+	some m in all
+	l := m.label
+	count([1 | some y in all; y.label == l]) == 1
+}
+
+# the tickets of each [system, month]: _ticket_keys cut where [system, month] changes;
+# positions ascend inside a group, so a group keeps the tickets' order
 _groups := [array.slice(s, b[j], b[j + 1]) |
-	s := sort([[r.sid, r.month, n] | some n, r in _ticket_rows])
+	s := _ticket_keys
 	count(s) > 0
 	cuts := [i | some i, k in s; i > 0; p := s[i - 1]; [p[0], p[1]] != [k[0], k[1]]]
 	b := array.concat(array.concat([0], cuts), [count(s)])
 	some j in numbers.range(0, count(b) - 2)
 ]
 
+# the mean elapsed time of each group (minutes): from the report to the step (responded_at
+# for response, resolved_at for recovery), or to the export time while the step is absent
+# (the steps' instants parsed once, policies/sla/tickets)
 rows contains r if {
-	all := _ticket_rows
+	all := _tickets
+	step_ns := {"response": data.contract.sla.tickets.responded_ns, "recovery": data.contract.sla.tickets.resolved_ns}
 	links_of := {tid: ids | some tid, ids in _incidents_of_ticket} # {} when no incident cites a ticket (regorus leaves the rule undefined)
 	some members in _groups
 	g := [members[0][0], members[0][1]]
 	group := [all[m[2]] | some m in members]
-	some name in ["response", "recovery"]
-	mean := sum([x[name] | some x in group]) / count(group)
+	some name, at_ns in step_ns
+	mean := sum([m | some x in group; m := (object.get(at_ns, x.at, x.now) - x.from) / _min_ns]) / count(group)
 	b := band(name, mean)
-	links := sort({id | some x in group; some id in links_of[x.tid]})
+	links := sort({id | some x in group; some id in links_of[x.t.ticket_id]})
 	row := _pick(links, b.major, b.minor)
 	why := sprintf("mean %s %v min over %d tickets in %s", [name, round(mean * 100) / 100, count(group), g[1]])
-	r := _fee_row(sprintf("%s:%s:%s", [name, g[0], g[1]]), links, row, [g[0]], why, lib.pointer(group[0].path, ["tickets", group[0].i]))
+	r := _fee_row(sprintf("%s:%s:%s", [name, g[0], g[1]]), links, row, [g[0]], why, group[0].at)
 }
 
 rows contains r if {
 	some x in _tickets
 	x.t.onsite_required
-	from := _at_or(object.get(x.t, "onsite_requested_at", null), x.reported)
-	wait := (_at_or(object.get(x.t, "onsite_arrived_at", null), x.as_of) - from) / _min_ns
+	from := _at_or(object.get(x.t, "onsite_requested_at", null), x.from)
+	wait := (_at_or(object.get(x.t, "onsite_arrived_at", null), x.now) - from) / _min_ns
 	b := band("unattended", wait)
 	links := _ticket_links(x.t.ticket_id)
 	row := _pick(links, b.major, b.minor)
-	r := _fee_row(sprintf("unattended:%s", [x.t.ticket_id]), links, row, [x.t.system_id], sprintf("on site %v min after it was needed", [wait]), lib.pointer(x.path, ["tickets", x.i]))
+	r := _fee_row(sprintf("unattended:%s", [x.t.ticket_id]), links, row, [x.t.system_id], sprintf("on site %v min after it was needed", [wait]), x.at)
 }
 
 # ---- scale-out not done after a written notice (Annex 3 row 4) -----------------------
@@ -771,9 +789,30 @@ _to_ns(h) := lib.ns(h.in_service_to) if {
 	object.get(h, "in_service_to", null) != null
 } else := lib.period_end
 
-_in_service_at(t) := count([w | some w in _host_windows; w[0] <= t; t < w[1]])
+# the first start of a window at which at least _host_quantity windows [from, to) hold
+# that instant (from <= t < to); undefined when there is none
+# (speed: one sweep over the windows' starts (+1) and ends (-1) sorted once, the number in
+# service at an instant being the running total after the last event at that instant, not
+# a count over every window per window; an empty window (from >= to) holds no instant: its
+# start is an event of 0, still a candidate)
+_ready_ns := min({t |
+	q := _host_quantity
+	ws := _host_windows
+	starts := {w[0] | some w in ws}
+	events := sort(array.concat(
+		[[w[0], d] | some w in ws; d := _held(w)],
+		[[w[1], -1] | some w in ws; w[0] < w[1]],
+	))
+	times := [e[0] | some e in events]
+	running := lib.prefix_sums([e[1] | some e in events])
+	after := array.concat(array.slice(times, 1, count(times)), [null])
+	some i, t in times
+	after[i] != t
+	starts[t]
+	running[i] >= q
+})
 
-_ready_ns := min({w[0] | some w in _host_windows; _in_service_at(w[0]) >= _host_quantity})
+_held(w) := 1 if w[0] < w[1] else := 0
 
 rows contains r if {
 	count(lib.files("host_inventory")) > 0

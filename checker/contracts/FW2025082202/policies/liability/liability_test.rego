@@ -462,6 +462,20 @@ test_fail_the_second_host_in_service_a_day_late_is_late_provision if {
 	rows == {["late:provision", 1]}
 }
 
+# a host leaving at the instant another enters is not in service at that instant (windows
+# [from, to)): x and a never count together, the two hosts are first in service at once
+# when b enters; a host whose window is empty (it leaves before it enters) counts nowhere
+test_fail_a_host_leaving_as_another_enters_is_not_counted_at_that_instant if {
+	hosts := [
+		_h("x", "2025-09-03T00:00:00+08:00", "2025-09-04T00:00:00+08:00"),
+		_h("a", "2025-09-04T00:00:00+08:00", null),
+		_h("e", "2025-09-05T00:00:00+08:00", "2025-09-04T12:00:00+08:00"),
+		_h("b", "2025-09-06T00:00:00+08:00", null),
+	]
+	rows := {[r.event, r.days] | some r in liability.rows; r.row == "12.5"} with input.evidence as _inv(hosts) with data.params as params with data.calendar as calendar
+	rows == {["late:provision", 3]}
+}
+
 test_success_all_hosts_at_the_start_is_on_time if {
 	hosts := [_h("a", "2025-09-03T00:00:00+08:00", null), _h("b", "2025-09-03T00:00:00+08:00", null)]
 	not "late:provision" in {r.event | some r in liability.rows} with input.evidence as _inv(hosts) with data.params as params with data.calendar as calendar

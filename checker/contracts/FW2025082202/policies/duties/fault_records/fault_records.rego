@@ -21,29 +21,15 @@ import data.contract.lib.evidence
 clause := "9.13"
 
 # every ticket reported in the period, by its pointer, with its report instant parsed
-# once (ns)
-# (speed: builtins are called directly, not through lib.ns / lib.in_period / lib.pointer,
-# and the period bounds are read before the loop: a Rego function call per ticket costs
-# regorus and OPA more than the rest of it; a comprehension, not a partial rule: OPA
-# builds a partial rule of thousands of keys in more than linear time)
-_tickets := {at: {"t": t, "from": r} |
-	lo := lib.period_start
-	hi := lib.period_end
-	some f in lib.files("tickets")
-	some i, t in object.get(f.data, "tickets", [])
-	r := time.parse_rfc3339_ns(t.reported_at)
-	r >= lo # lib.in_period(t.reported_at)
-	r < hi
-	at := sprintf("%s#/tickets/%d", [f.path, i]) # lib.pointer(f.path, ["tickets", i])
-}
+# once (ns): {"t": ticket, "from": ns, ...}, the same entries the 第三条 8 and 10 ticket
+# clauses judge (policies/sla/tickets: only tickets whose reported_at is inside the
+# period, lib.in_period; keyed by lib.pointer(f.path, ["tickets", i]))
+# (speed: built once per query for every ticket clause, not once more here; by full path:
+# through an import alias regorus evaluates that whole package)
+_tickets := data.contract.sla.tickets.tickets
 
 # the cleared tickets (resolved_at present): pointer -> the clearing instant (ns)
-_resolved := {at: c |
-	some at, e in _tickets
-	r := object.get(e.t, "resolved_at", null) # evidence.present(t, "resolved_at")
-	r != null
-	c := time.parse_rfc3339_ns(r)
-}
+_resolved := data.contract.sla.tickets.resolved_ns # parsed once for every ticket clause (evidence.present(t, "resolved_at"))
 
 _within := data.params.duties.fault_report_within_hours
 
@@ -60,27 +46,40 @@ deny contains v if {
 	v := lib.violation(sprintf("ticket %s %s [%s]", [t.ticket_id, "has no written fault report", clause]), at)
 }
 
+# the reports that fail: pointer -> ns from the clearing to the report's delivery, for the
+# reports delivered before the clearing (< 0) or more than _within whole hours after it
+# (speed: the report of each cleared ticket is read and parsed once, and messages are built
+# for those only; max([ceil(d / 1 h) - _within, -d]) > 0 is exactly "d < 0 or
+# ceil(d / 1 h) > _within")
+_off := {at: d |
+	tickets := _tickets
+	within := _within
+	hour := _hour_ns
+	some at, resolved in _resolved
+	rep := object.get(tickets[at].t, "closing_report", null)
+	rep != null
+	d := time.parse_rfc3339_ns(rep.delivered_at) - resolved
+	max([ceil(d / hour) - within, 0 - d]) > 0
+}
+
 deny contains v if {
 	tickets := _tickets
-	some at, resolved in _resolved
+	some at, d in _off
+	d < 0 # delivered before resolved
 	t := tickets[at].t
-	rep := object.get(t, "closing_report", null)
-	rep != null
-	time.parse_rfc3339_ns(rep.delivered_at) < resolved
+	rep := t.closing_report
 	problem := sprintf("fault report %s is dated %s, before the fault was cleared at %s", [rep.doc_id, rep.delivered_at, t.resolved_at])
 	v := lib.violation(sprintf("ticket %s %s [%s]", [t.ticket_id, problem, clause]), at)
 }
 
 deny contains v if {
 	tickets := _tickets
-	some at, resolved in _resolved
-	t := tickets[at].t
-	rep := object.get(t, "closing_report", null)
-	rep != null
-	delivered := time.parse_rfc3339_ns(rep.delivered_at)
-	delivered >= resolved
-	h := ceil((delivered - resolved) / _hour_ns) # whole hours from clearing to the report, rounded up
+	some at, d in _off
+	d >= 0 # delivered >= resolved
+	h := ceil(d / _hour_ns) # whole hours from clearing to the report, rounded up
 	h > _within
+	t := tickets[at].t
+	rep := t.closing_report
 	problem := sprintf("fault report %s came %d hours after clearing (limit %d)", [rep.doc_id, h, _within])
 	v := lib.violation(sprintf("ticket %s %s [%s]", [t.ticket_id, problem, clause]), at)
 }
@@ -93,27 +92,18 @@ _minute_ns := 60 * 1000000000
 # the export time: the latest as_of of the tickets files (ns)
 _as_of := evidence.as_of("tickets")
 
-# a cleared fault was open from its report to its clearing
+# a cleared fault was open from its report to its clearing; a fault still open at the
+# export time was open from its report to then
 # (speed: no gap between the instants is longer than the whole open time, so a fault open
-# no longer than the interval is not looked at further)
-deny contains v if {
-	limit := _interval * _minute_ns
-	tickets := _tickets
-	some at, resolved in _resolved
-	e := tickets[at]
-	abs(resolved - e.from) > limit
-	v := _silence(e, at, resolved, limit)
-}
-
-# a fault still open at the export time was open from its report to then
+# no longer than the interval is not looked at further; one pass over the tickets for both)
 deny contains v if {
 	limit := _interval * _minute_ns
 	now := _as_of
 	cleared := _resolved
 	some at, e in _tickets
-	not cleared[at]
-	abs(now - e.from) > limit
-	v := _silence(e, at, now, limit)
+	until := object.get(cleared, at, now)
+	abs(until - e.from) > limit
+	v := _silence(e, at, until, limit)
 }
 
 # the instants Party A heard of the fault: its report, each progress update while open,

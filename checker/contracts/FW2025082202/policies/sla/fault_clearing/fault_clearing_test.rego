@@ -99,3 +99,13 @@ test_fail_unknown_system if {
 		"ticket_id": "T6", "system_id": "S9",
 	}} with input.evidence as evidence(tickets) with data.params as params
 }
+
+# a system of the parameters without `important` has the ordinary limit and is in neither
+# worst time; each importance keeps its own tickets
+test_success_a_system_without_importance_has_the_ordinary_limit_and_no_worst if {
+	p := object.union(params, {"systems": [{"id": "S1", "important": false}, {"id": "S5", "important": true}, {"id": "S9"}]})
+	tickets := array.concat(good, [ticket("T9", "S9", "2025-10-01T09:05:00+08:00", "2025-10-01T09:29:00+08:00")])
+	count(policy.deny) == 0 with input.evidence as evidence(tickets) with data.params as p
+	m := policy.measure with input.evidence as evidence(tickets) with data.params as p
+	[m.actual, m.worst_minutes_important, m.worst_minutes_other, m.worst_minutes] == [3, 9, 28, 29]
+}

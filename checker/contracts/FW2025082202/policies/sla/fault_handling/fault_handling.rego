@@ -12,16 +12,19 @@ package contract.sla.fault_handling
 
 import data.contract.sla.tickets as tk
 
+# (the ticket rules are named by full path, its functions through tk: a rule read through
+# an import alias makes regorus evaluate that whole package)
+
 clause := "3.8.b"
 
 limit := data.params.sla.handling_minutes
 
 # the judged step of each ticket, by its pointer
-steps := tk.judge(tk.tickets, "handling_started_at", limit)
+steps := tk.judge(data.contract.sla.tickets.tickets, data.contract.sla.tickets.handling_ns, limit) # handling_started_at
 
 deny contains v if {
-	failing := tk.failing
-	tickets := tk.tickets
+	failing := data.contract.sla.tickets.failing
+	tickets := data.contract.sla.tickets.tickets
 	some at, s in steps
 	failing[s.state] # tk.failed(s)
 	v := tk.violation(tickets[at], clause, "handling started", "handling_started_at", limit, s)

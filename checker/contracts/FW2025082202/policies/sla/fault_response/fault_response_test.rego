@@ -1,6 +1,7 @@
 package contract.sla.fault_response_test
 
 import data.contract.sla.fault_response as policy
+import data.contract.sla.tickets as tk
 
 params := {
 	"timezone": "Asia/Shanghai",
@@ -85,4 +86,21 @@ test_success_responded_a_second_under_5_minutes if {
 
 test_fail_responded_a_second_over_5_minutes if {
 	{v.ticket_id | some v in policy.deny} == {"B1"} with input.evidence as evidence([ticket("B1", "2025-12-01T09:00:00+08:00", "2025-12-01T09:05:01+08:00")], after) with data.params as params
+}
+
+# the ticket helper's summary counts each state from one sorted list: no step, one step,
+# and several steps of one state between others
+test_success_summary_counts_the_states_of_no_one_and_several_steps if {
+	none := tk.summary({}, "u") with input.evidence as {} with data.params as params
+	[none.expected, none.actual, none.late, none.open, none.pending, none.out_of_order] == [0, 0, 0, 0, 0, 0]
+	one := tk.summary({"a": {"state": "open", "limit": 5}}, "u") with input.evidence as {} with data.params as params
+	[one.expected, one.actual, one.late, one.open, one.pending, one.out_of_order] == [1, 0, 0, 1, 0, 0]
+	steps := {
+		"a": {"state": "ok", "minutes": 1, "limit": 5}, "b": {"state": "late", "minutes": 9, "limit": 5},
+		"c": {"state": "ok", "minutes": 2, "limit": 5}, "d": {"state": "pending", "limit": 5},
+		"e": {"state": "order", "minutes": -1, "limit": 5}, "f": {"state": "open", "limit": 5},
+		"g": {"state": "late", "minutes": 3, "limit": 5},
+	}
+	many := tk.summary(steps, "u") with input.evidence as {} with data.params as params
+	[many.expected, many.actual, many.late, many.open, many.pending, many.out_of_order] == [7, 2, 2, 1, 1, 1]
 }

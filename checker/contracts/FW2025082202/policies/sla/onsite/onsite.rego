@@ -14,21 +14,24 @@ package contract.sla.onsite
 
 import data.contract.sla.tickets as tk
 
+# (the ticket rules are named by full path, its functions through tk: a rule read through
+# an import alias makes regorus evaluate that whole package)
+
 clause := "3.8.c"
 
 limit := data.params.sla.onsite_minutes
 
 _needed := {at: e |
-	some at, e in tk.tickets
+	some at, e in data.contract.sla.tickets.tickets
 	e.t.onsite_required == true
 }
 
 # the judged step of each ticket, by its pointer
-steps := tk.judge(_needed, "onsite_arrived_at", limit)
+steps := tk.judge(_needed, data.contract.sla.tickets.onsite_ns, limit) # onsite_arrived_at
 
 deny contains v if {
-	failing := tk.failing
-	tickets := tk.tickets
+	failing := data.contract.sla.tickets.failing
+	tickets := data.contract.sla.tickets.tickets
 	some at, s in steps
 	failing[s.state] # tk.failed(s)
 	v := tk.violation(tickets[at], clause, "on site", "onsite_arrived_at", limit, s)

@@ -20,20 +20,15 @@ clause := "3.8.d"
 duties := {"onsite": "on-site engineer (现场)", "technical_support": "technical-support engineer (技术支持)"}
 
 # held[role]: [start, end] of every shift where a registered staff member on it holds role
+# (its `role` of each staff member on duty); a shift where two of them hold it is listed
+# once per holder, which covers the same instants
+# (speed: one pass over the shifts per duty role, no list of [role, start, end] built and
+# scanned per role)
 held[r] := spans if {
-	on := _roles_on
-	some r, _ in duties
-	spans := [[x[1], x[2]] | some x in on; x[0] == r]
-}
-
-# [role, start, end] once per shift and duty role held on it by its registered staff (its
-# `role` of each staff member on duty), worked out in one pass over the shifts
-_roles_on := [[r, e.start, e.end] |
 	all := roster.shifts # bound once (OPA does not memoise a per-item lookup)
-	some e in all
-	rs := {r | some id in e.on_duty; r := object.get(e.roles, id, "")}
-	some r in rs
-]
+	some r, _ in duties
+	spans := [[e.start, e.end] | some e in all; some id in e.on_duty; e.roles[id] == r]
+}
 
 uncovered[r] := lib.gaps(held[r], lib.period_start, lib.period_end) if some r, _ in duties
 
