@@ -264,7 +264,7 @@ rows contains r if {
 	r := _fee_row(id, [id], row, e.x.system_ids, sprintf("security service failure led to %s with major impact", [e.x.category]), e.at)
 }
 
-_days(ns) := ceil(ns / _day_ns)
+_days(ns) := lib.ceil_div(ns, _day_ns) # a day begun counts whole, in exact integers
 
 # ---- rectification notices (Annex 2 row 6 / Annex 3 row 7, 12.4, A3.3, 12.5) ---------
 notices[n.notice_id] := {"n": n, "at": lib.pointer(f.path, ["notices", i]), "as_of": lib.ns(f.data.as_of)} if {

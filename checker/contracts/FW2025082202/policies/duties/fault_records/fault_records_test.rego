@@ -63,3 +63,17 @@ test_fail_cleared_31_minutes_before_its_report_is_judged_on_the_span if {
 	{v.gap_minutes | some v in policy.deny} == {31} with input.evidence as evidence([open_for("T1", -31, [])]) with data.params as params
 	count(policy.deny) == 0 with input.evidence as evidence([open_for("T1", -30, [])]) with data.params as params
 }
+
+# whole hours counted in exact integers (regorus's float quotient of 3000 h + 1 ns is 3000):
+# with a limit of 3000 hours, a report at 3000 h is in time and one 1 ns later is late
+long_limit := object.union(params, {"duties": {"fault_report_within_hours": 3000}})
+
+test_success_report_at_exactly_3000_hours_is_in_time if {
+	ev := evidence([ticket("T1", "2025-10-01T10:20:00+08:00", rep("2026-02-03T10:20:00+08:00"), upd)])
+	count(policy.deny) == 0 with input.evidence as ev with data.params as long_limit
+}
+
+test_fail_report_one_nanosecond_after_3000_hours_is_late if {
+	ev := evidence([ticket("T1", "2025-10-01T10:20:00+08:00", rep("2026-02-03T10:20:00.000000001+08:00"), upd)])
+	policy.deny == {{"msg": "ticket T1 fault report FR came 3001 hours after clearing (limit 3000) [9.13]", "evidence": "t.json#/tickets/0"}} with input.evidence as ev with data.params as long_limit
+}
