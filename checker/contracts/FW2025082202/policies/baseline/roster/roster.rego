@@ -8,7 +8,9 @@ package contract.baseline.roster
 
 import data.contract.lib
 
-# staff: staff_id -> register entry (the last file wins if two list the same id).
+# staff: staff_id -> register entry. Two different entries for one id (in one file or two)
+# conflict: the clauses reading it end in an evaluation error, never a silent choice;
+# identical copies are refused by the loader as repeated records.
 # (comprehensions, not partial rules: OPA builds a partial rule of thousands of keys in
 # more than linear time)
 staff := {s.staff_id: s | some f in lib.files("duty_roster"); some s in f.data.staff}

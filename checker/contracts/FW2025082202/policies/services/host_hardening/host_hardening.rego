@@ -21,7 +21,6 @@ package contract.services.host_hardening
 
 import data.contract.lib
 import data.contract.lib.calendar as cal
-import data.contract.services.host_vuln_scan as scans_policy
 
 clause := "2.2.1.8"
 
@@ -93,7 +92,7 @@ _evaluation(h) := object.get(h, "evaluation_finding", null)
 # spans: inventory host -> its time in service (once per host, not per hardening)
 _spans := data.contract.inventory.spans # lib.host_spans of every inventory host, once per query
 
-# in_service(sps, host_id, t): scans_policy.in_host_service(host_id, t), with the hosts'
+# in_service(sps, host_id, t): host_vuln_scan's in_host_service(host_id, t), with the hosts'
 # spans (sps) computed once instead of per call
 _in_service(sps, host_id, t) if {
 	some sp in object.get(sps, host_id, set())
