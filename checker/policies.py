@@ -73,15 +73,15 @@ def parse_metadata(source: str) -> dict[str, Any]:
 
 def _info(root: Path, path: Path) -> PolicyInfo:
     source = path.read_text(encoding="utf-8")
-    match = _PACKAGE.search(source)
+    package = package_of(source)
     rel = path.relative_to(root).as_posix()
-    if not match:
+    if package is None:
         raise ConfigError(f"{rel}: no package declaration")
     try:
         metadata = parse_metadata(source)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{rel}: METADATA block is not valid YAML ({exc})") from None
-    return PolicyInfo(PolicyFile(rel, source), match.group(1), metadata)
+    return PolicyInfo(PolicyFile(rel, source), package, metadata)
 
 
 def discover(root: Path = paths.POLICIES) -> tuple[PolicyInfo, ...]:

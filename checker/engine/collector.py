@@ -54,10 +54,11 @@ def collector_source(packages: Sequence[str], name: str = COLLECTOR_PACKAGE, *,
         value = f'{{"deny": data.{pkg}.deny, "measure": _measure_{i}, "not_applicable": _na_{i}, "excluded": _excluded_{i}}}'
         if selected:
             lines += [f'result["{pkg}"] := {value} if input["{SELECTION_KEY}"]["{pkg}"] == true', ""]
-        entries.append(f'\t"{pkg}": {value},')
-    if selected:
-        return "\n".join(lines)
-    return "\n".join([*lines, "result := {", *entries, "}"]) + "\n"
+        else:
+            entries.append(f'\t"{pkg}": {value},')
+    if not selected:
+        lines += ["result := {", *entries, "}"]
+    return "\n".join(lines) + "\n"
 
 
 def outcome_from(value: Mapping[str, Any]) -> PackageOutcome:

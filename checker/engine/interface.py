@@ -58,9 +58,7 @@ PolicyInput = Mapping[str, Any] | bytes | InputJson
 
 def input_bytes(input_doc: PolicyInput) -> bytes:
     """The input as one UTF-8 JSON buffer."""
-    if isinstance(input_doc, InputJson):
-        return bytes(input_doc)
-    if isinstance(input_doc, bytes | bytearray):
+    if isinstance(input_doc, InputJson | bytes | bytearray):
         return bytes(input_doc)
     return orjson.dumps(input_doc)
 

@@ -13,7 +13,8 @@ query string and after every add_policy or add_data (measured: 0.5-0.8 s CPU eac
 contract's policies), so the collector covers every loaded package, is added with them, and
 is compiled once at load; each run names its packages in the input (SELECTION_KEY) instead
 of adding a collector of its own. Measured on the scale-1 year, the check made three
-compiles before (load, first pass, ledger pass) and makes one now. Rego tests run the same way: one generated query
+compiles before (load, first pass, ledger pass) and makes one now. Rego tests run the same
+way: one generated query
 over every `test_*` rule of a package, one by one only when it errors.
 """
 
@@ -24,7 +25,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from checker.engine.collector import (
-    COLLECTOR_PACKAGE,
     SELECTING_PACKAGE,
     SELECTION_KEY,
     clause_packages,
@@ -97,7 +97,6 @@ class InProcessOpaEngine(Engine):
         self._raw_input = all(hasattr(self._opa, a) for a in self._RAW_API)
         self._opa.print_handler = self._on_print
         self._prints: list[str] = []
-        self._selectable: frozenset[str] = frozenset()
         self.name = "opa 1.20.2 (in-process, opa-golib-python-bindings 0.4.4)"
 
     def _on_print(self, message: str, location: str) -> None:
@@ -125,7 +124,6 @@ class InProcessOpaEngine(Engine):
             self._document(f"{SELECTING_PACKAGE}.result", b"{}" if self._raw_input else {})
         except self._errors as exc:
             raise EngineError(f"policies do not compile under OPA: {_message(exc)}") from None
-        self._selectable = frozenset(packages)
 
     def _document(self, path: str, input_doc: Any) -> Any:
         if isinstance(input_doc, bytes) and self._raw_input:
@@ -161,18 +159,12 @@ class InProcessOpaEngine(Engine):
             input_doc = input_bytes(input_doc)
         if not (isinstance(input_doc, bytes) and self._raw_input):
             input_doc = input_document(input_doc)  # the bindings serialise Python data themselves
-        if set(packages) <= self._selectable:  # the collector compiled at load: no recompile
-            query = f"{SELECTING_PACKAGE}.result"
-            selected = (with_selection(input_doc, packages) if isinstance(input_doc, bytes)
-                        else {**input_doc, SELECTION_KEY: dict.fromkeys(packages, True)})
-        else:  # a package loaded some other way: a collector of its own (one compile)
-            query, selected = f"{COLLECTOR_PACKAGE}.result", input_doc
-            try:
-                self._opa.add_policy("_collect.rego", collector_source(packages))
-            except self._errors as exc:
-                raise EngineError(f"OPA rejected the collector policy: {_message(exc)}") from None
+        # the collector compiled at load, told the packages in the input: no recompile (a
+        # package it lacks is missing from the result and goes one by one below)
+        selected = (with_selection(input_doc, packages) if isinstance(input_doc, bytes)
+                    else {**input_doc, SELECTION_KEY: dict.fromkeys(packages, True)})
         try:
-            result = self._document(query, selected)
+            result = self._document(f"{SELECTING_PACKAGE}.result", selected)
             if isinstance(result, dict) and all(pkg in result for pkg in packages):
                 return {pkg: outcome_from(result[pkg]) for pkg in packages}
         except self._errors:

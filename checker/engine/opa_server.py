@@ -23,7 +23,6 @@ from opa_client import OpaClient
 from opa_client.errors import ConnectionsError, RegoParseError
 
 from checker.engine.collector import (
-    COLLECTOR_PACKAGE,
     SELECTING_PACKAGE,
     clause_packages,
     collector_source,
@@ -35,12 +34,9 @@ from checker.engine.interface import Engine, PackageOutcome, PolicyInput, TestOu
 from checker.errors import EngineError
 from checker.policies import PolicyFile
 
-COLLECTOR_ID = "cloudpact/_collect.rego"
 SELECTING_ID = "cloudpact/_collect_all.rego"
 # Evaluating a contract year is seconds, not the client's default 1.5 s.
 DEFAULT_TIMEOUT = 300.0
-
-
 
 
 def _input_body(input_doc: PolicyInput) -> bytes:
@@ -61,7 +57,6 @@ class OpaServerEngine(Engine):
             host=parts.hostname, port=parts.port or (443 if parts.scheme == "https" else 80),
             ssl=parts.scheme == "https", timeout=timeout, retries=0,
         )
-        self._selectable: frozenset[str] = frozenset()
 
     # -- errors ------------------------------------------------------------------------
     def _unreachable(self) -> EngineError:
@@ -95,7 +90,6 @@ class OpaServerEngine(Engine):
             raise self._rejected("the collector policy", exc) from None
         except requests.RequestException:
             raise self._unreachable() from None
-        self._selectable = frozenset(packages)
         try:
             for key, value in data.items():
                 self._client.update_or_create_data(value, key)
@@ -126,20 +120,10 @@ class OpaServerEngine(Engine):
 
     def evaluate(self, input_doc: PolicyInput, packages: Sequence[str],
                  costs: Mapping[str, float] | None = None) -> dict[str, PackageOutcome]:
-        if set(packages) <= self._selectable:  # the collector pushed at load: no recompile
-            path = f"data/{SELECTING_PACKAGE}/result"
-            selected = _input_body(with_selection(input_bytes(input_doc), packages))
-        else:  # a package pushed some other way: a collector of its own
-            path, selected = f"data/{COLLECTOR_PACKAGE}/result", _input_body(input_doc)
-            try:
-                self._client.update_policy_from_string(collector_source(packages), COLLECTOR_ID,
-                                                       rego_compat=False)
-            except RegoParseError as exc:
-                raise self._rejected("the collector policy", exc) from None
-            except requests.RequestException:
-                raise self._unreachable() from None
+        # the collector pushed at load, told the packages in the input: no recompile
+        selected = _input_body(with_selection(input_bytes(input_doc), packages))
         try:
-            result = self._post(path, selected)
+            result = self._post(f"data/{SELECTING_PACKAGE}/result", selected)
         except RuntimeError:
             del selected
             return self._one_by_one(_input_body(input_doc), packages)
